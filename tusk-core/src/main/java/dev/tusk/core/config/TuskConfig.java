@@ -1,0 +1,35 @@
+package dev.tusk.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole effective configuration: an immutable value, validated once by {@link ConfigLoader}.
+ * Every path in it is absolute (relative paths in the file are resolved against the file's
+ * directory, or the working directory when there is no file).
+ */
+public record TuskConfig(
+    Optional<Path> source,
+    ClusterConfig cluster,
+    PostgresConfig postgres,
+    List<DatabaseConfig> databases,
+    List<RoleConfig> roles,
+    AdminConfig admin) {
+
+  public Path home() {
+    return cluster.home();
+  }
+
+  public Path tlsDir() {
+    return cluster.home().resolve("tls");
+  }
+
+  public Path secretsDir() {
+    return cluster.home().resolve("secrets");
+  }
+
+  public Path logFile() {
+    return cluster.home().resolve("tusk.log");
+  }
+}
