@@ -96,15 +96,12 @@ final class SafeTarExtractor {
           throw new UnsafeArchiveException(
               rel + ": hard link to " + source + ", not an earlier file");
         }
+        bytes = addBytes(bytes, f.size(), rel); // a copy: it takes the space again
         Files.copy(target.resolve(source), dest, LinkOption.NOFOLLOW_LINKS);
         FileModes.setFile(dest, f.executable());
         done.put(rel, new RegularFile(rel, f.size(), f.executable()));
       } else if (isRegular(e)) {
-        if (e.getSize() > limits.maxBytes() - bytes) {
-          throw new UnsafeArchiveException(
-              rel + ": unpacking it would exceed " + limits.maxBytes() + " bytes");
-        }
-        bytes += e.getSize();
+        bytes = addBytes(bytes, e.getSize(), rel);
         boolean exec = (e.getMode() & 0111) != 0;
         write(in, dest, e.getSize(), rel);
         FileModes.setFile(dest, exec);
@@ -119,6 +116,14 @@ final class SafeTarExtractor {
       }
     }
     return List.copyOf(done.values());
+  }
+
+  private long addBytes(long sofar, long size, String rel) throws UnsafeArchiveException {
+    if (size > limits.maxBytes() - sofar) {
+      throw new UnsafeArchiveException(
+          rel + ": unpacking it would exceed " + limits.maxBytes() + " bytes");
+    }
+    return sofar + size;
   }
 
   private static List<String> components(String name, String entry) throws UnsafeArchiveException {

@@ -121,6 +121,10 @@ class SafeTarExtractorTest {
     assertThatThrownBy(() -> extract(big, new Limits(9, 100)))
         .isInstanceOf(UnsafeArchiveException.class)
         .hasMessage("b: unpacking it would exceed 9 bytes");
+    TestArchive links = new TestArchive().file("a", "12345", 0644).hardlink("b", "a");
+    assertThatThrownBy(() -> extract(links, new Limits(9, 100)))
+        .as("hard links are copies and count again")
+        .hasMessage("b: unpacking it would exceed 9 bytes");
     assertThatThrownBy(() -> extract(big, new Limits(1000, 1)))
         .isInstanceOf(UnsafeArchiveException.class)
         .hasMessage("more than 1 entries");
