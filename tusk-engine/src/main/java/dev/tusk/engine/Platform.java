@@ -1,0 +1,140 @@
+package dev.tusk.engine;
+
+import dev.tusk.core.config.TuskConfig;
+import dev.tusk.core.log.TuskLog;
+import dev.tusk.engine.admin.AdminServer;
+import dev.tusk.engine.admin.PostgresMetrics;
+import dev.tusk.engine.admin.ServerHealth;
+import dev.tusk.engine.binaries.BinaryResolver;
+import dev.tusk.engine.binaries.Resolution;
+import dev.tusk.engine.bootstrap.Reconciler;
+import dev.tusk.engine.init.PortCheck;
+import dev.tusk.engine.init.SecretStore;
+import dev.tusk.engine.os.Host;
+import dev.tusk.engine.sql.Connector;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What {@code tusk up} runs: the managed server, bootstrap, and the admin server, started in
+ * DESIGN.md's order. Every check that can refuse a start (config, ports, data directory, OS user)
+ * runs before anything is written.
+ */
+public final class Platform implements AutoCloseable {
+
+  /** What a start did, for the console and BENCHMARKS.md. */
+  public record Report(
+      Resolution binaries,
+      StartReport server,
+      Reconciler.Result bootstrap,
+      Optional<Integer> adminPort,
+      Duration total) {}
+
+  private final ManagedServer server;
+  private final ServerHealth health;
+  private final AdminServer admin;
+  private final Report report;
+
+  private Platform(ManagedServer server, ServerHealth health, AdminServer admin, Report report) {
+    this.server = server;
+    this.health = health;
+    this.admin = admin;
+    this.report = report;
+  }
+
+  /** Starts everything; on failure, whatever was started is stopped again before it throws. */
+  public static Platform start(
+      TuskConfig config, BinaryResolver resolver, TuskLog log, Clock clock, ServerOptions options) {
+    Instant t0 = clock.instant();
+    Host host = Host.detect(config.postgres().osUser());
+    if (config.admin().enabled()) {
+      PortCheck.requireFree(
+          config.admin().listen(), config.admin().port(), "admin.port", "TUSK_ADMIN_PORT");
+    }
+    Resolution binaries = resolver.resolveTimed(config.postgres());
+    log.info(
+        "engine",
+        "PostgreSQL "
+            + binaries.binaries().version()
+            + " binaries in "
+            + binaries.binaries().binDir(),
+        "source",
+        binaries.source().name(),
+        "ms",
+        binaries.elapsed().toMillis());
+    SecretStore secrets = new SecretStore(config.secretsDir(), new SecureRandom());
+    ManagedServer server =
+        new ManagedServer(
+            config,
+            host,
+            binaries.binaries(),
+            new ServerTls(clock, log),
+            secrets,
+            log,
+            clock,
+            options);
+    server.preflight();
+    StartReport started = server.start();
+    AdminServer admin = null;
+    try {
+      Connector su = server.superuser();
+      ServerHealth health =
+          new ServerHealth(
+              config.cluster().name(), server.supervisor(), () -> su.open("postgres"), clock);
+      if (config.admin().enabled()) {
+        admin =
+            new AdminServer(
+                config.admin().listen(),
+                config.admin().port(),
+                health,
+                out -> PostgresMetrics.write(out, () -> su.open("postgres")));
+      }
+      Reconciler.Result boot;
+      try {
+        boot = new Reconciler(su, secrets, log).reconcile(config);
+        health.bootstrap("done");
+      } catch (RuntimeException e) {
+        health.bootstrap("failed: " + e.getMessage());
+        throw e;
+      }
+      Report report =
+          new Report(
+              binaries,
+              started,
+              boot,
+              Optional.ofNullable(admin).map(AdminServer::port),
+              Duration.between(t0, clock.instant()));
+      return new Platform(server, health, admin, report);
+    } catch (RuntimeException e) {
+      if (admin != null) {
+        admin.close();
+      }
+      server.stop();
+      throw e;
+    }
+  }
+
+  public Report report() {
+    return report;
+  }
+
+  public ManagedServer server() {
+    return server;
+  }
+
+  public ServerHealth health() {
+    return health;
+  }
+
+  /** Stops the admin server, then PostgreSQL (smart, then fast). */
+  @Override
+  public void close() {
+    if (admin != null) {
+      admin.close();
+    }
+    server.stop();
+  }
+}
