@@ -10,6 +10,7 @@ import dev.tusk.core.log.TuskLog;
 import dev.tusk.engine.ManagedServer;
 import dev.tusk.engine.ServerOptions;
 import dev.tusk.engine.ServerTls;
+import dev.tusk.engine.StartReport;
 import dev.tusk.engine.binaries.BinaryResolver;
 import dev.tusk.engine.binaries.PostgresBinaries;
 import dev.tusk.engine.init.MachineFacts;
@@ -46,57 +47,77 @@ public final class TestServer implements ExtensionContext.Store.CloseableResourc
   private final Path home;
   private final TuskConfig config;
   private final ManagedServer server;
-  private final PostgresBinaries binaries;
+  private final StartReport lastStart;
   private final AtomicInteger databases = new AtomicInteger();
 
-  private TestServer(
-      Path home, TuskConfig config, ManagedServer server, PostgresBinaries binaries) {
+  private TestServer(Path home, TuskConfig config, ManagedServer server, StartReport lastStart) {
     this.home = home;
     this.config = config;
     this.server = server;
-    this.binaries = binaries;
+    this.lastStart = lastStart;
   }
 
-  /** Starts a server on a free loopback port. */
+  /** Starts a server on a free loopback port under a new temporary home. */
   public static TestServer start() {
-    Clock clock = Clock.systemUTC();
     try {
       Path home = Files.createTempDirectory("tusk-testkit-");
       // createTempDirectory makes 0700; the PostgreSQL OS user must be able to reach pgdata.
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-      TuskConfig config = config(home, freePort());
-      TuskLog log =
-          new TuskLog(
-              clock, Optional.of(home.resolve("tusk.log")), Optional.empty(), TuskLog.Level.WARN);
-      Map<String, String> env = System.getenv();
-      BinaryResolver resolver =
-          new BinaryResolver(
-              BinaryResolver.defaultCacheRoot(env, BinaryResolver.runningAsRoot()), clock);
-      PostgresBinaries binaries = resolver.resolve(config.postgres());
-      ServerOptions options =
-          new ServerOptions(
-              new MachineFacts(1024L * 1024 * 1024, 2),
-              false,
-              Duration.ofSeconds(120),
-              new RestartPolicy(
-                  Duration.ofMillis(200), Duration.ofSeconds(2), 5, Duration.ofMinutes(1)),
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(10));
-      ManagedServer server =
-          new ManagedServer(
-              config,
-              Host.detect(config.postgres().osUser()),
-              binaries,
-              new ServerTls(clock, log),
-              new SecretStore(config.secretsDir(), new SecureRandom()),
-              log,
-              clock,
-              options);
-      server.start();
-      return new TestServer(home, config, server, binaries);
+      return start(config(home, freePort()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Starts a server for {@code config} (its home must exist). */
+  public static TestServer start(TuskConfig config) {
+    ManagedServer server = managed(config);
+    StartReport report = server.start();
+    return new TestServer(config.home(), config, server, report);
+  }
+
+  /** Starts this server's data directory again after {@link ManagedServer#stop()}. */
+  public TestServer restart() {
+    return start(config);
+  }
+
+  /** A second, unstarted server for the same config: for testing refusals. */
+  public ManagedServer newServerOnSameHome() {
+    return managed(config);
+  }
+
+  /** A managed server for {@code config}, built as {@code tusk up} builds it; not started. */
+  public static ManagedServer managed(TuskConfig config) {
+    Clock clock = Clock.systemUTC();
+    TuskLog log =
+        new TuskLog(
+            clock,
+            Optional.of(config.home().resolve("tusk.log")),
+            Optional.empty(),
+            TuskLog.Level.WARN);
+    BinaryResolver resolver =
+        new BinaryResolver(
+            BinaryResolver.defaultCacheRoot(System.getenv(), BinaryResolver.runningAsRoot()),
+            clock);
+    PostgresBinaries binaries = resolver.resolve(config.postgres());
+    ServerOptions options =
+        new ServerOptions(
+            new MachineFacts(1024L * 1024 * 1024, 2),
+            false,
+            Duration.ofSeconds(120),
+            new RestartPolicy(
+                Duration.ofMillis(200), Duration.ofSeconds(2), 5, Duration.ofMinutes(1)),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10));
+    return new ManagedServer(
+        config,
+        Host.detect(config.postgres().osUser()),
+        binaries,
+        new ServerTls(clock, log),
+        new SecretStore(config.secretsDir(), new SecureRandom()),
+        log,
+        clock,
+        options);
   }
 
   /** A config like the defaults, under {@code home}, on {@code port}, with no databases. */
@@ -160,8 +181,9 @@ public final class TestServer implements ExtensionContext.Store.CloseableResourc
     return config;
   }
 
-  public PostgresBinaries binaries() {
-    return binaries;
+  /** What the last start did. */
+  public StartReport lastStart() {
+    return lastStart;
   }
 
   public Path home() {
