@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +57,16 @@ public final class Reconciler {
       step = "database " + db.name();
       try (Connection c = superuser.open(db.name())) {
         changes += databases.reconcileInside(c, db, connectRoles(config, db));
+      } catch (SQLException e) {
+        throw failed(step, e);
+      }
+      if (db.initSql().isEmpty()) {
+        continue;
+      }
+      // Simple query protocol for scripts only: a script then reaches the server as one text,
+      // so an error's position is a position in the file and becomes a line number. (pgjdbc
+      // still escapes the history row's values; the script itself is trusted operator SQL.)
+      try (Connection c = superuser.open(db.name(), Map.of("preferQueryMode", "simple"))) {
         ran += scripts.run(c, db);
       } catch (SQLException e) {
         throw failed(step, e);

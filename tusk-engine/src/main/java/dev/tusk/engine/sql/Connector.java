@@ -33,6 +33,11 @@ public final class Connector {
 
   /** A new connection to {@code database}. */
   public Connection open(String database) throws SQLException {
+    return open(database, java.util.Map.of());
+  }
+
+  /** A new connection with extra pgjdbc properties (e.g. preferQueryMode=simple). */
+  public Connection open(String database, java.util.Map<String, String> extra) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password.value());
@@ -42,6 +47,7 @@ public final class Connector {
     p.setProperty("socketTimeout", "0");
     p.setProperty("ApplicationName", "tusk");
     p.setProperty("assumeMinServerVersion", "13");
+    extra.forEach(p::setProperty);
     String host = endpoint.host().contains(":") ? "[" + endpoint.host() + "]" : endpoint.host();
     String url = "jdbc:postgresql://" + host + ":" + endpoint.port() + "/" + encode(database);
     Connection c = DRIVER.connect(url, p);
