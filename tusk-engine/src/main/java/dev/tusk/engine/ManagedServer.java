@@ -96,6 +96,7 @@ public final class ManagedServer {
     PostgresConfig pg = config.postgres();
     Secret password = secrets.passwordFor(pg.superuser(), pg.superuserPassword());
     makeHome();
+    log.attachFile(config.logFile());
     Duration initdbTime = Duration.ZERO;
     boolean initialized = false;
     if (state instanceof DataDirectory.Uninitialized) {

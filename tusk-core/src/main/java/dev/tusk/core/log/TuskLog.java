@@ -32,7 +32,7 @@ public final class TuskLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Clock clock;
-  private final Optional<Path> file;
+  private volatile Optional<Path> file;
   private final Optional<PrintStream> console;
   private final Level consoleLevel;
 
@@ -41,6 +41,14 @@ public final class TuskLog {
     this.file = file;
     this.console = console;
     this.consoleLevel = level;
+  }
+
+  /**
+   * Starts writing the JSON lines to {@code path}. {@code tusk up} attaches its file only once
+   * the checks that can refuse a start have passed, so a refused start writes nothing.
+   */
+  public void attachFile(Path path) {
+    this.file = Optional.of(path);
   }
 
   /** A log that writes nowhere (for commands whose output is their result). */

@@ -65,6 +65,27 @@ public final class SecretStore {
     }
   }
 
+  /** The configured secret, else the stored one; never generates (for client commands). */
+  public Optional<Secret> existing(String role, Optional<Secret> configured) {
+    if (configured.isPresent()) {
+      return configured;
+    }
+    Path file = fileFor(role);
+    try {
+      if (Files.isRegularFile(file)) {
+        String value = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(new Secret(value, "file:" + file));
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new OperationException(
+          "engine.secret_io",
+          "could not read the stored password " + file + ": " + e.getMessage(),
+          "run this command as the user that runs tusk up",
+          e);
+    }
+  }
+
   /** Where a role's generated password lives (or would). */
   public Path fileFor(String role) {
     String name = SAFE.matcher(role).matches() ? role : "role-" + sha256Prefix(role);
