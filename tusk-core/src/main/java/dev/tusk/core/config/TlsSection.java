@@ -47,7 +47,11 @@ final class TlsSection {
                   + mode.name().toLowerCase(java.util.Locale.ROOT)
                   + " "
                   + modeValue.origin().describe(),
-              "set postgres.tls.mode: files to use your own certificate, or remove " + s.path());
+              "set postgres.tls.mode: files to use your own certificate, or remove "
+                  + s.path()
+                  + " ("
+                  + s.origin().fix()
+                  + ")");
         }
       }
       return new TlsConfig(mode, dir, cert, key, ca);
