@@ -1,0 +1,245 @@
+package dev.tusk.core.config;
+
+import static dev.tusk.core.config.Fixture.yaml;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tusk.core.error.ConfigException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code TUSK_<SECTION>_<KEY>} overrides, derived from the {@link ConfigOption} registry. */
+class EnvOverrideTest {
+
+  @TempDir Path tmp;
+  Fixture f;
+
+  @BeforeEach
+  void setUp() {
+    f = new Fixture(tmp);
+  }
+
+  record Case(
+      ConfigOption option,
+      Map<String, String> env,
+      Function<TuskConfig, Object> get,
+      Object want) {}
+
+  static final Path CERTS = Path.of("/etc/tusk/certs");
+
+  static Stream<Case> cases() {
+    String files = "files";
+    return Stream.of(
+        new Case(ConfigOption.CLUSTER_NAME, Map.of(), c -> c.cluster().name(), "db-env-test"),
+        new Case(ConfigOption.CLUSTER_HOME, Map.of(), c -> c.home(), Path.of("/srv/env-home")),
+        new Case(ConfigOption.POSTGRES_VERSION, Map.of(), c -> c.postgres().version(), 17),
+        new Case(
+            ConfigOption.POSTGRES_BIN_DIR,
+            Map.of(),
+            c -> c.postgres().binDir(),
+            Optional.of(Path.of("/usr/lib/postgresql/17/bin"))),
+        new Case(
+            ConfigOption.POSTGRES_DATA_DIR,
+            Map.of(),
+            c -> c.postgres().dataDir(),
+            Path.of("/data/pg")),
+        new Case(ConfigOption.POSTGRES_LISTEN, Map.of(), c -> c.postgres().listen(), "*"),
+        new Case(ConfigOption.POSTGRES_PORT, Map.of(), c -> c.postgres().port(), 6543),
+        new Case(ConfigOption.POSTGRES_OS_USER, Map.of(), c -> c.postgres().osUser(), "pgrun"),
+        new Case(
+            ConfigOption.POSTGRES_SUPERUSER, Map.of(), c -> c.postgres().superuser(), "root_db"),
+        new Case(
+            ConfigOption.POSTGRES_SUPERUSER_PASSWORD,
+            Map.of(),
+            c -> c.postgres().superuserPassword(),
+            Optional.of(new Secret("pw-from-env", "env:TUSK_POSTGRES_SUPERUSER_PASSWORD"))),
+        new Case(
+            ConfigOption.POSTGRES_TLS_MODE, Map.of(), c -> c.postgres().tls().mode(), TlsMode.OFF),
+        new Case(
+            ConfigOption.POSTGRES_TLS_DIR,
+            Map.of("TUSK_POSTGRES_TLS_MODE", files),
+            c -> c.postgres().tls().keyFile(),
+            Optional.of(CERTS.resolve("privkey.pem"))),
+        new Case(
+            ConfigOption.POSTGRES_TLS_CERT_FILE,
+            Map.of("TUSK_POSTGRES_TLS_MODE", files, "TUSK_POSTGRES_TLS_KEY_FILE", "/k.pem"),
+            c -> c.postgres().tls().certFile(),
+            Optional.of(Path.of("/c.pem"))),
+        new Case(
+            ConfigOption.POSTGRES_TLS_KEY_FILE,
+            Map.of("TUSK_POSTGRES_TLS_MODE", files, "TUSK_POSTGRES_TLS_CERT_FILE", "/c.pem"),
+            c -> c.postgres().tls().keyFile(),
+            Optional.of(Path.of("/k.pem"))),
+        new Case(
+            ConfigOption.POSTGRES_TLS_CA_FILE,
+            Map.of(
+                "TUSK_POSTGRES_TLS_MODE",
+                files,
+                "TUSK_POSTGRES_TLS_CERT_FILE",
+                "/c.pem",
+                "TUSK_POSTGRES_TLS_KEY_FILE",
+                "/k.pem"),
+            c -> c.postgres().tls().caFile(),
+            Optional.of(Path.of("/ca.pem"))),
+        new Case(ConfigOption.ADMIN_ENABLED, Map.of(), c -> c.admin().enabled(), false),
+        new Case(ConfigOption.ADMIN_LISTEN, Map.of(), c -> c.admin().listen(), "0.0.0.0"),
+        new Case(ConfigOption.ADMIN_PORT, Map.of(), c -> c.admin().port(), 9999));
+  }
+
+  static final Map<ConfigOption, String> VALUES =
+      Map.ofEntries(
+          Map.entry(ConfigOption.CLUSTER_NAME, "db-env-test"),
+          Map.entry(ConfigOption.CLUSTER_HOME, "/srv/env-home"),
+          Map.entry(ConfigOption.POSTGRES_VERSION, "17"),
+          Map.entry(ConfigOption.POSTGRES_BIN_DIR, "/usr/lib/postgresql/17/bin"),
+          Map.entry(ConfigOption.POSTGRES_DATA_DIR, "/data/pg"),
+          Map.entry(ConfigOption.POSTGRES_LISTEN, "*"),
+          Map.entry(ConfigOption.POSTGRES_PORT, "6543"),
+          Map.entry(ConfigOption.POSTGRES_OS_USER, "pgrun"),
+          Map.entry(ConfigOption.POSTGRES_SUPERUSER, "root_db"),
+          Map.entry(ConfigOption.POSTGRES_SUPERUSER_PASSWORD, "pw-from-env"),
+          Map.entry(ConfigOption.POSTGRES_TLS_MODE, "OFF"),
+          Map.entry(ConfigOption.POSTGRES_TLS_DIR, CERTS.toString()),
+          Map.entry(ConfigOption.POSTGRES_TLS_CERT_FILE, "/c.pem"),
+          Map.entry(ConfigOption.POSTGRES_TLS_KEY_FILE, "/k.pem"),
+          Map.entry(ConfigOption.POSTGRES_TLS_CA_FILE, "/ca.pem"),
+          Map.entry(ConfigOption.ADMIN_ENABLED, "false"),
+          Map.entry(ConfigOption.ADMIN_LISTEN, "0.0.0.0"),
+          Map.entry(ConfigOption.ADMIN_PORT, "9999"));
+
+  @Test
+  void everyOptionHasAnOverrideCase() {
+    Set<ConfigOption> covered =
+        cases()
+            .map(Case::option)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConfigOption.class)));
+
+    assertThat(covered).containsExactlyInAnyOrder(ConfigOption.values());
+    assertThat(VALUES.keySet()).containsExactlyInAnyOrder(ConfigOption.values());
+  }
+
+  static Stream<Arguments> overrideCases() {
+    return cases().map(c -> Arguments.of(c.option().envName(), c));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overrideCases")
+  void theVariableOverridesTheDefault(String name, Case c) {
+    c.env().forEach(f::env);
+    f.env(name, VALUES.get(c.option()));
+
+    assertThat(c.get().apply(f.loadNoFile())).isEqualTo(c.want());
+  }
+
+  @Test
+  void envNamesAreDerivedFromKeyPathsAndUnique() {
+    assertThat(ConfigOption.POSTGRES_PORT.envName()).isEqualTo("TUSK_POSTGRES_PORT");
+    assertThat(ConfigOption.POSTGRES_DATA_DIR.envName()).isEqualTo("TUSK_POSTGRES_DATA_DIR");
+    assertThat(ConfigOption.POSTGRES_TLS_MODE.envName()).isEqualTo("TUSK_POSTGRES_TLS_MODE");
+    assertThat(ConfigOption.ADMIN_PORT.envName()).isEqualTo("TUSK_ADMIN_PORT");
+    assertThat(ConfigOption.CLUSTER_NAME.envName()).isEqualTo("TUSK_CLUSTER_NAME");
+    assertThat(Arrays.stream(ConfigOption.values()).map(ConfigOption::envName).distinct())
+        .hasSize(ConfigOption.values().length);
+    for (ConfigOption o : ConfigOption.values()) {
+      assertThat(o.envName()).isEqualTo("TUSK_" + o.key().replace('.', '_').toUpperCase());
+      assertThat(o.description()).isNotBlank();
+      assertThat(ConfigOption.in(o.section())).contains(o);
+    }
+  }
+
+  @Test
+  void theVariableBeatsTheFile() {
+    f.env("TUSK_POSTGRES_PORT", "7000").env("TUSK_CLUSTER_NAME", "db-from-env");
+
+    TuskConfig c = f.load(yaml("cluster: { name: db-from-file }", "postgres: { port: 6000 }"));
+
+    assertThat(c.postgres().port()).isEqualTo(7000);
+    assertThat(c.cluster().name()).isEqualTo("db-from-env");
+  }
+
+  @Test
+  void aRelativePathFromTheEnvironmentResolvesAgainstTheWorkingDirectory() {
+    f.env("TUSK_POSTGRES_DATA_DIR", "state/pg");
+    f.write("conf/tusk.yaml", yaml("cluster: { home: data }"));
+
+    TuskConfig c = f.loader().load(Optional.of(Path.of("conf/tusk.yaml")));
+
+    assertThat(c.home()).isEqualTo(tmp.resolve("conf/data"));
+    assertThat(c.postgres().dataDir()).isEqualTo(tmp.resolve("state/pg"));
+  }
+
+  @Test
+  void theHomeOverrideMovesTheDefaultDataDir() {
+    f.env("TUSK_CLUSTER_HOME", "/srv/x");
+
+    assertThat(f.loadNoFile().postgres().dataDir()).isEqualTo(Path.of("/srv/x/pgdata"));
+  }
+
+  @Test
+  void anEmptyVariableClearsANullableKey() {
+    f.env("TUSK_POSTGRES_BIN_DIR", "");
+
+    TuskConfig c = f.load(yaml("postgres: { bin_dir: /usr/bin }"));
+
+    assertThat(c.postgres().binDir()).isEmpty();
+  }
+
+  @Test
+  void variableValuesAreTakenLiterally() {
+    f.env("TUSK_POSTGRES_SUPERUSER_PASSWORD", "${env:OTHER}");
+
+    assertThat(f.loadNoFile().postgres().superuserPassword().orElseThrow().value())
+        .isEqualTo("${env:OTHER}");
+  }
+
+  static Stream<Arguments> badVariables() {
+    return Stream.of(
+        Arguments.of(
+            "TUSK_POSTGRES_PORT",
+            "abc",
+            "config.bad_type",
+            "postgres.port must be an integer 1-65535, got \"abc\" from environment variable"
+                + " TUSK_POSTGRES_PORT"),
+        Arguments.of("TUSK_POSTGRES_PORT", "70000", "config.bad_value", "TUSK_POSTGRES_PORT"),
+        Arguments.of("TUSK_POSTGRES_PORT", "", "config.bad_type", "TUSK_POSTGRES_PORT"),
+        Arguments.of("TUSK_ADMIN_ENABLED", "maybe", "config.bad_type", "TUSK_ADMIN_ENABLED"),
+        Arguments.of(
+            "TUSK_POSTGRES_TLS_MODE",
+            "on",
+            "config.bad_value",
+            "postgres.tls.mode must be one of auto | files | off, got \"on\" from environment"
+                + " variable TUSK_POSTGRES_TLS_MODE"),
+        Arguments.of("TUSK_CLUSTER_NAME", "Bad Name", "config.bad_value", "TUSK_CLUSTER_NAME"),
+        Arguments.of("TUSK_POSTGRES_LISTEN", "a b", "config.bad_value", "TUSK_POSTGRES_LISTEN"),
+        Arguments.of("TUSK_ADMIN_PORT", "5432", "config.bad_value", "TUSK_ADMIN_PORT"),
+        Arguments.of(
+            "TUSK_POSTGRES_TLS_CERT_FILE",
+            "/c.pem",
+            "config.bad_value",
+            "TUSK_POSTGRES_TLS_CERT_FILE"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("badVariables")
+  void aBadVariableIsAnErrorNamingIt(String name, String value, String code, String message) {
+    f.env(name, value);
+
+    ConfigException e = f.failLoading(Optional.empty());
+
+    assertThat(e.code()).isEqualTo(code);
+    assertThat(e.getMessage()).contains(message);
+    assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains(name));
+  }
+}
