@@ -6,7 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What every command gets from the process: environment, working directory, output streams
- * and clock. Built once in {@link Main}; tests build their own, so no command reads a global.
+ * What every command gets from the process: environment, working directory, output streams and
+ * clock. Built once in {@link Main}; tests build their own, so no command reads a global.
  */
-public record Cli(Map<String, String> env, Path workingDir, PrintStream out, PrintStream err, Clock clock) {}
+public record Cli(
+    Map<String, String> env, Path workingDir, PrintStream out, PrintStream err, Clock clock) {}

@@ -21,18 +21,25 @@ public final class LocalServer {
     int port = cfg.postgres().port();
     return switch (cfg.postgres().tls().mode()) {
       case OFF -> new Endpoint(host, port, "disable", Optional.empty());
-      case AUTO -> new Endpoint(host, port, "verify-full", Optional.of(cfg.tlsDir().resolve("ca.crt")));
+      case AUTO ->
+          new Endpoint(host, port, "verify-full", Optional.of(cfg.tlsDir().resolve("ca.crt")));
       case FILES -> new Endpoint(host, port, "require", Optional.empty());
     };
   }
 
-  /** A connector for {@code role} (the superuser when empty), with its configured or stored password. */
+  /**
+   * A connector for {@code role} (the superuser when empty), with its configured or stored
+   * password.
+   */
   public static Connector connector(TuskConfig cfg, Optional<String> role) {
     String user = role.orElse(cfg.postgres().superuser());
     Optional<Secret> configured =
         user.equals(cfg.postgres().superuser())
             ? cfg.postgres().superuserPassword()
-            : cfg.roles().stream().filter(r -> r.name().equals(user)).findFirst().flatMap(RoleConfig::password);
+            : cfg.roles().stream()
+                .filter(r -> r.name().equals(user))
+                .findFirst()
+                .flatMap(RoleConfig::password);
     Secret password =
         new SecretStore(cfg.secretsDir(), new SecureRandom())
             .existing(user, configured)
@@ -40,8 +47,11 @@ public final class LocalServer {
                 () ->
                     new ConfigException(
                         "sql.no_password",
-                        "no password is known for role " + user + " (none in config, none stored under "
-                            + cfg.secretsDir() + ")",
+                        "no password is known for role "
+                            + user
+                            + " (none in config, none stored under "
+                            + cfg.secretsDir()
+                            + ")",
                         "start the platform once with tusk up, or set the password in tusk.yaml"));
     if (cfg.postgres().tls().mode() == TlsMode.AUTO
         && !java.nio.file.Files.exists(cfg.tlsDir().resolve("ca.crt"))) {

@@ -13,7 +13,10 @@ import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tusk}: the command line. Exit codes: 0 success, 1 the operation failed, 2 bad usage or config. */
+/**
+ * {@code tusk}: the command line. Exit codes: 0 success, 1 the operation failed, 2 bad usage or
+ * config.
+ */
 @Command(
     name = "tusk",
     mixinStandardHelpOptions = true,
@@ -30,7 +33,12 @@ public final class Main {
 
   public static void main(String[] args) {
     Cli cli =
-        new Cli(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err, Clock.systemUTC());
+        new Cli(
+            System.getenv(),
+            Path.of("").toAbsolutePath(),
+            System.out,
+            System.err,
+            Clock.systemUTC());
     System.exit(run(cli, args));
   }
 

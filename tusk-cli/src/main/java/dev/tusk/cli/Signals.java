@@ -5,12 +5,11 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 
 /**
- * SIGTERM and SIGINT handling for {@code tusk up}. A JVM shutdown hook alone would make the
- * process exit 143 after SIGTERM; DESIGN.md wants a clean stop to exit 0, so the signals are
- * caught with {@code sun.misc.Signal} (the supported way to do this on HotSpot, in module
- * jdk.unsupported). It is reached by reflection because javac flags direct use as a warning,
- * which this build treats as an error. When it is unavailable, the caller falls back to a
- * shutdown hook.
+ * SIGTERM and SIGINT handling for {@code tusk up}. A JVM shutdown hook alone would make the process
+ * exit 143 after SIGTERM; DESIGN.md wants a clean stop to exit 0, so the signals are caught with
+ * {@code sun.misc.Signal} (the supported way to do this on HotSpot, in module jdk.unsupported). It
+ * is reached by reflection because javac flags direct use as a warning, which this build treats as
+ * an error. When it is unavailable, the caller falls back to a shutdown hook.
  */
 final class Signals {
 
@@ -28,7 +27,8 @@ final class Signals {
             }
             return null;
           };
-      Object h = Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType}, ih);
+      Object h =
+          Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType}, ih);
       for (String name : List.of("TERM", "INT")) {
         Object sig = signal.getConstructor(String.class).newInstance(name);
         signal.getMethod("handle", signal, handlerType).invoke(null, sig, h);

@@ -29,9 +29,7 @@ public final class UpSummary {
         .append(", scram-sha-256\n");
     String db = cfg.databases().isEmpty() ? "postgres" : cfg.databases().getFirst().name();
     String user =
-        cfg.databases().isEmpty()
-            ? cfg.postgres().superuser()
-            : cfg.databases().getFirst().owner();
+        cfg.databases().isEmpty() ? cfg.postgres().superuser() : cfg.databases().getFirst().owner();
     s.append("  connect:   psql \"").append(e.libpq(db, user)).append("\"\n");
     s.append("             or: tusk sql \"select version()\"\n");
     s.append("  password:  ").append(passwordHint(cfg, user)).append('\n');
@@ -74,11 +72,11 @@ public final class UpSummary {
         return "from " + r.password().get().source();
       }
     }
-    return "in " + new SecretStore(cfg.secretsDir(), new java.security.SecureRandom()).fileFor(role);
+    return "in "
+        + new SecretStore(cfg.secretsDir(), new java.security.SecureRandom()).fileFor(role);
   }
 
   static String seconds(Duration d) {
     return String.format(Locale.ROOT, "%.2f s", d.toMillis() / 1000.0);
   }
-
 }

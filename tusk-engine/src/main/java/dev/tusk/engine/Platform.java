@@ -2,6 +2,7 @@ package dev.tusk.engine;
 
 import dev.tusk.core.config.TuskConfig;
 import dev.tusk.core.log.TuskLog;
+import dev.tusk.core.metrics.PromText;
 import dev.tusk.engine.admin.AdminServer;
 import dev.tusk.engine.admin.PostgresMetrics;
 import dev.tusk.engine.admin.ServerHealth;
@@ -90,7 +91,19 @@ public final class Platform implements AutoCloseable {
                 config.admin().listen(),
                 config.admin().port(),
                 health,
-                out -> PostgresMetrics.write(out, () -> su.open("postgres")));
+                out -> {
+                  PostgresMetrics.write(out, () -> su.open("postgres"));
+                  out.family(
+                          "tusk_postgres_restarts_total",
+                          PromText.Type.COUNTER,
+                          "Times the supervisor restarted PostgreSQL after it exited unexpectedly")
+                      .sample("tusk_postgres_restarts_total", server.supervisor().restarts());
+                  out.family(
+                          "tusk_ready",
+                          PromText.Type.GAUGE,
+                          "1 when PostgreSQL accepts connections and bootstrap has finished")
+                      .sample("tusk_ready", health.ready() ? 1 : 0);
+                });
       }
       Reconciler.Result boot;
       try {

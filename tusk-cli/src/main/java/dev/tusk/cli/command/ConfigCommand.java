@@ -41,7 +41,9 @@ public final class ConfigCommand {
   }
 
   /** {@code tusk config print}: the effective config, secrets redacted. */
-  @Command(name = "print", description = "Print the effective config (defaults filled in, secrets redacted).")
+  @Command(
+      name = "print",
+      description = "Print the effective config (defaults filled in, secrets redacted).")
   public static final class Print implements Callable<Integer> {
     private final Cli cli;
 

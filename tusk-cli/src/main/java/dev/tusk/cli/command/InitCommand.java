@@ -8,12 +8,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tusk init [DIR]}: scaffold a project. */
-@Command(name = "init", description = "Scaffold tusk.yaml, migrations/, sql/ and .gitignore in DIR.")
+@Command(
+    name = "init",
+    description = "Scaffold tusk.yaml, migrations/, sql/ and .gitignore in DIR.")
 public final class InitCommand implements Callable<Integer> {
 
   private final Cli cli;
 
-  @Parameters(arity = "0..1", paramLabel = "DIR", description = "directory (default: the current one)")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "directory (default: the current one)")
   Path dir;
 
   public InitCommand(Cli cli) {

@@ -40,13 +40,22 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Mixin ConfigFileOption config;
 
-  @Option(names = {"-d", "--database"}, paramLabel = "DB", description = "database (default: the first configured one)")
+  @Option(
+      names = {"-d", "--database"},
+      paramLabel = "DB",
+      description = "database (default: the first configured one)")
   String database;
 
-  @Option(names = {"-U", "--user"}, paramLabel = "ROLE", description = "role to connect as (default: the superuser)")
+  @Option(
+      names = {"-U", "--user"},
+      paramLabel = "ROLE",
+      description = "role to connect as (default: the superuser)")
   String user;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "read the SQL from FILE")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "read the SQL from FILE")
   Path file;
 
   @Parameters(arity = "0..1", paramLabel = "SQL", description = "the SQL to run")
@@ -72,7 +81,9 @@ public final class SqlCommand implements Callable<Integer> {
     String text = text();
     TuskConfig cfg = config.load(cli);
     String db =
-        database != null ? database : cfg.databases().isEmpty() ? "postgres" : cfg.databases().getFirst().name();
+        database != null
+            ? database
+            : cfg.databases().isEmpty() ? "postgres" : cfg.databases().getFirst().name();
     ResultRenderer renderer =
         format.csv ? new CsvRenderer() : format.json ? new JsonRenderer() : new TableRenderer();
     Writer out = new OutputStreamWriter(cli.out(), StandardCharsets.UTF_8);
@@ -90,7 +101,9 @@ public final class SqlCommand implements Callable<Integer> {
             break;
           }
           if (!format.csv) {
-            renderer.render(ResultTable.command("OK, " + count + (count == 1 ? " row" : " rows") + " affected"), out);
+            renderer.render(
+                ResultTable.command("OK, " + count + (count == 1 ? " row" : " rows") + " affected"),
+                out);
           }
         }
         out.flush();
@@ -110,22 +123,35 @@ public final class SqlCommand implements Callable<Integer> {
 
   private String text() throws IOException {
     if ((sql == null) == (file == null)) {
-      throw new ConfigException("sql.usage", "give either SQL or -f FILE, not both and not neither", "tusk sql \"select 1\" or tusk sql -f script.sql");
+      throw new ConfigException(
+          "sql.usage",
+          "give either SQL or -f FILE, not both and not neither",
+          "tusk sql \"select 1\" or tusk sql -f script.sql");
     }
     if (sql != null) {
       return sql;
     }
     Path f = cli.workingDir().resolve(file);
     if (!Files.isRegularFile(f)) {
-      throw new ConfigException("sql.no_file", "SQL file " + f + " does not exist or is not a file", "check the path given to -f");
+      throw new ConfigException(
+          "sql.no_file",
+          "SQL file " + f + " does not exist or is not a file",
+          "check the path given to -f");
     }
     if (Files.size(f) > MAX_FILE_BYTES) {
-      throw new ConfigException("sql.file_too_large", "SQL file " + f + " is larger than 64 MiB", "load large data with COPY instead");
+      throw new ConfigException(
+          "sql.file_too_large",
+          "SQL file " + f + " is larger than 64 MiB",
+          "load large data with COPY instead");
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f)))
+          .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new ConfigException("sql.encoding", "SQL file " + f + " is not valid UTF-8", "save it as UTF-8");
+      throw new ConfigException(
+          "sql.encoding", "SQL file " + f + " is not valid UTF-8", "save it as UTF-8");
     }
   }
 }

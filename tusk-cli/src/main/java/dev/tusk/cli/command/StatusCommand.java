@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tusk status}: asks the admin server; exit 0 healthy, 1 degraded, 2 down. */
-@Command(name = "status", description = "Health of every component; exit 0 healthy, 1 degraded, 2 down.")
+@Command(
+    name = "status",
+    description = "Health of every component; exit 0 healthy, 1 degraded, 2 down.")
 public final class StatusCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +40,10 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TuskConfig cfg = config.load(cli);
-    String host = cfg.admin().listen().contains(":") ? "[" + cfg.admin().listen() + "]" : cfg.admin().listen();
+    String host =
+        cfg.admin().listen().contains(":")
+            ? "[" + cfg.admin().listen() + "]"
+            : cfg.admin().listen();
     URI uri = URI.create("http://" + host + ":" + cfg.admin().port() + "/status");
     JsonNode status;
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
@@ -77,7 +82,9 @@ public final class StatusCommand implements Callable<Integer> {
                   .toPrettyString());
     } else {
       cli.out().println("cluster " + cfg.cluster().name() + ": down");
-      cli.out().println("  admin server at " + uri + " is unreachable (" + why + "); is tusk up running?");
+      cli.out()
+          .println(
+              "  admin server at " + uri + " is unreachable (" + why + "); is tusk up running?");
     }
     return 2;
   }
@@ -95,17 +102,25 @@ public final class StatusCommand implements Callable<Integer> {
                 + ", restarts "
                 + pg.path("restarts").asInt());
     if (pg.has("data_size_bytes")) {
-      cli.out().println("  data size  " + pg.path("data_size_bytes").asLong() / (1024 * 1024) + " MiB");
+      cli.out()
+          .println("  data size  " + pg.path("data_size_bytes").asLong() / (1024 * 1024) + " MiB");
     }
     if (pg.has("connections")) {
       StringBuilder c = new StringBuilder("  connections ");
       long total = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> it = pg.path("connections").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = pg.path("connections").fields();
+          it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         total += e.getValue().asLong();
         c.append(e.getKey()).append('=').append(e.getValue().asLong()).append(' ');
       }
-      cli.out().println(c.append("(total ").append(total).append(" of ").append(pg.path("max_connections").asInt()).append(')'));
+      cli.out()
+          .println(
+              c.append("(total ")
+                  .append(total)
+                  .append(" of ")
+                  .append(pg.path("max_connections").asInt())
+                  .append(')'));
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = s.path("components").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();

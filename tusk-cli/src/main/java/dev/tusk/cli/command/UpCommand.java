@@ -31,10 +31,12 @@ public final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TuskConfig cfg = config.load(cli);
-    TuskLog log = new TuskLog(cli.clock(), Optional.empty(), Optional.of(cli.err()), TuskLog.Level.INFO);
+    TuskLog log =
+        new TuskLog(cli.clock(), Optional.empty(), Optional.of(cli.err()), TuskLog.Level.INFO);
     BinaryResolver resolver =
         new BinaryResolver(
-            BinaryResolver.defaultCacheRoot(cli.env(), BinaryResolver.runningAsRoot()), cli.clock());
+            BinaryResolver.defaultCacheRoot(cli.env(), BinaryResolver.runningAsRoot()),
+            cli.clock());
     Platform platform = Platform.start(cfg, resolver, log, cli.clock(), ServerOptions.defaults());
     cli.out().println(UpSummary.render(cfg, platform.report()));
     cli.out().flush();

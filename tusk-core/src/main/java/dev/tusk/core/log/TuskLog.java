@@ -44,8 +44,8 @@ public final class TuskLog {
   }
 
   /**
-   * Starts writing the JSON lines to {@code path}. {@code tusk up} attaches its file only once
-   * the checks that can refuse a start have passed, so a refused start writes nothing.
+   * Starts writing the JSON lines to {@code path}. {@code tusk up} attaches its file only once the
+   * checks that can refuse a start have passed, so a refused start writes nothing.
    */
   public void attachFile(Path path) {
     this.file = Optional.of(path);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,13 +56,10 @@ public final class PostgresMetrics {
 
   static void collect(Connection c, PromText out) throws SQLException {
     try (Statement s = c.createStatement()) {
-      out.family(
-          "pg_stat_database_numbackends",
-          Type.GAUGE,
-          "Number of backends currently connected to this database");
-      for (String[] counter : DATABASE_COUNTERS) {
-        out.family("pg_stat_database_" + counter[0], Type.COUNTER, counter[1]);
-      }
+      // Each family's samples must follow its HELP and TYPE lines, so rows are read first and
+      // written family by family.
+      List<String[]> labels = new ArrayList<>();
+      List<double[]> values = new ArrayList<>();
       try (ResultSet rs =
           s.executeQuery(
               "SELECT datid::text, datname, numbackends, xact_commit, xact_rollback, blks_read,"
@@ -69,19 +67,26 @@ public final class PostgresMetrics {
                   + " conflicts, temp_files, temp_bytes, deadlocks FROM pg_stat_database"
                   + " WHERE datname IS NOT NULL ORDER BY datname")) {
         while (rs.next()) {
-          String datid = rs.getString(1);
-          String datname = rs.getString(2);
-          out.sample(
-              "pg_stat_database_numbackends", rs.getDouble(3), "datid", datid, "datname", datname);
-          for (int i = 0; i < DATABASE_COUNTERS.size(); i++) {
-            out.sample(
-                "pg_stat_database_" + DATABASE_COUNTERS.get(i)[0],
-                rs.getDouble(4 + i),
-                "datid",
-                datid,
-                "datname",
-                datname);
+          labels.add(new String[] {"datid", rs.getString(1), "datname", rs.getString(2)});
+          double[] v = new double[1 + DATABASE_COUNTERS.size()];
+          for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getDouble(3 + i);
           }
+          values.add(v);
+        }
+      }
+      out.family(
+          "pg_stat_database_numbackends",
+          Type.GAUGE,
+          "Number of backends currently connected to this database");
+      for (int r = 0; r < labels.size(); r++) {
+        out.sample("pg_stat_database_numbackends", values.get(r)[0], labels.get(r));
+      }
+      for (int i = 0; i < DATABASE_COUNTERS.size(); i++) {
+        String name = "pg_stat_database_" + DATABASE_COUNTERS.get(i)[0];
+        out.family(name, Type.COUNTER, DATABASE_COUNTERS.get(i)[1]);
+        for (int r = 0; r < labels.size(); r++) {
+          out.sample(name, values.get(r)[1 + i], labels.get(r));
         }
       }
       out.family("pg_database_size_bytes", Type.GAUGE, "Disk space used by the database");
@@ -98,16 +103,12 @@ public final class PostgresMetrics {
           Type.GAUGE,
           "Sets the maximum number of concurrent connections.");
       try (ResultSet rs =
-          s.executeQuery(
-              "SELECT setting::float8 FROM pg_settings WHERE name = 'max_connections'")) {
+          s.executeQuery("SELECT setting::float8 FROM pg_settings WHERE name = 'max_connections'")) {
         rs.next();
         out.sample("pg_settings_max_connections", rs.getDouble(1));
       }
-      out.family("pg_stat_activity_count", Type.GAUGE, "number of connections in this state");
-      out.family(
-          "pg_stat_activity_max_tx_duration",
-          Type.GAUGE,
-          "max duration in seconds any active transaction has been running");
+      List<String[]> activity = new ArrayList<>();
+      List<double[]> activityValues = new ArrayList<>();
       try (ResultSet rs =
           s.executeQuery(
               "SELECT d.datname, st.state, count(a.pid),"
@@ -118,21 +119,20 @@ public final class PostgresMetrics {
                   + " LEFT JOIN pg_stat_activity a ON a.datname = d.datname AND a.state = st.state"
                   + " WHERE d.datallowconn GROUP BY d.datname, st.state ORDER BY 1, 2")) {
         while (rs.next()) {
-          out.sample(
-              "pg_stat_activity_count",
-              rs.getDouble(3),
-              "datname",
-              rs.getString(1),
-              "state",
-              rs.getString(2));
-          out.sample(
-              "pg_stat_activity_max_tx_duration",
-              rs.getDouble(4),
-              "datname",
-              rs.getString(1),
-              "state",
-              rs.getString(2));
+          activity.add(new String[] {"datname", rs.getString(1), "state", rs.getString(2)});
+          activityValues.add(new double[] {rs.getDouble(3), rs.getDouble(4)});
         }
+      }
+      out.family("pg_stat_activity_count", Type.GAUGE, "number of connections in this state");
+      for (int r = 0; r < activity.size(); r++) {
+        out.sample("pg_stat_activity_count", activityValues.get(r)[0], activity.get(r));
+      }
+      out.family(
+          "pg_stat_activity_max_tx_duration",
+          Type.GAUGE,
+          "max duration in seconds any active transaction has been running");
+      for (int r = 0; r < activity.size(); r++) {
+        out.sample("pg_stat_activity_max_tx_duration", activityValues.get(r)[1], activity.get(r));
       }
       out.family(
           "pg_postmaster_start_time_seconds", Type.GAUGE, "Time at which postmaster started");
