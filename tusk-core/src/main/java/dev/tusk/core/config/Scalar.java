@@ -17,10 +17,6 @@ record Scalar(String path, Optional<String> text, Origin origin, String source, 
     return text.isEmpty();
   }
 
-  boolean isDefault() {
-    return origin instanceof Origin.ByDefault;
-  }
-
   /** The value as an error message shows it: quoted, escaped, shortened. */
   String shown() {
     return text.map(Scalar::quote).orElse("null");

@@ -42,8 +42,4 @@ final class SectionValues {
     }
     return ctx.byDefault(option.key(), option.defaultValue());
   }
-
-  Optional<YamlMap> map() {
-    return map;
-  }
 }

@@ -43,7 +43,11 @@ final class YamlDocument {
     } catch (MarkedYamlEngineException e) {
       Location where = Location.of(label, e.getProblemMark().or(e::getContextMark));
       String problem = e.getProblem() == null ? e.getContext() : e.getProblem();
-      throw parseError(where + ": " + clean(problem), hintFor(problem));
+      String hint =
+          lineAt(text, where.line()).contains("${")
+              ? "inside { } or [ ] a ${...} reference must be quoted: \"${env:NAME}\""
+              : hintFor(problem);
+      throw parseError(where + ": " + clean(problem), hint);
     } catch (YamlEngineException e) {
       throw parseError(label + ": " + clean(e.getMessage()), hintFor(e.getMessage()));
     }
@@ -87,6 +91,10 @@ final class YamlDocument {
         default -> {}
       }
     }
+  }
+
+  private static String lineAt(String text, int line) {
+    return line < 1 ? "" : text.lines().skip(line - 1).findFirst().orElse("");
   }
 
   private static String clean(String problem) {

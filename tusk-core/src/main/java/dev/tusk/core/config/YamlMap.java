@@ -162,10 +162,6 @@ final class YamlMap {
     return of(ctx, node, listPath + "[" + i + "]");
   }
 
-  ReadContext context() {
-    return ctx;
-  }
-
   private Optional<Node> present(String key) {
     NodeTuple tuple = entries.get(key);
     if (tuple == null) {
