@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
       PortCheck.requireFree(
           config.admin().listen(), config.admin().port(), "admin.port", "TUSK_ADMIN_PORT");
     }
+    requireInitScripts(config);
     Resolution binaries = resolver.resolveTimed(config.postgres());
     log.info(
         "engine",
@@ -127,6 +128,26 @@ public final class Platform implements AutoCloseable {
       }
       server.stop();
       throw e;
+    }
+  }
+
+  /**
+   * A missing init_sql file is found before anything is written, not half-way through bootstrap.
+   */
+  static void requireInitScripts(TuskConfig config) {
+    for (var db : config.databases()) {
+      for (java.nio.file.Path script : db.initSql()) {
+        if (!java.nio.file.Files.isRegularFile(script) || !java.nio.file.Files.isReadable(script)) {
+          throw new dev.tusk.core.error.ConfigException(
+              "config.init_sql_missing",
+              "databases."
+                  + db.name()
+                  + ".init_sql names "
+                  + script
+                  + ", which is not a readable file",
+              "create the file or remove it from init_sql (paths are relative to tusk.yaml)");
+        }
+      }
     }
   }
 

@@ -103,7 +103,8 @@ public final class PostgresMetrics {
           Type.GAUGE,
           "Sets the maximum number of concurrent connections.");
       try (ResultSet rs =
-          s.executeQuery("SELECT setting::float8 FROM pg_settings WHERE name = 'max_connections'")) {
+          s.executeQuery(
+              "SELECT setting::float8 FROM pg_settings WHERE name = 'max_connections'")) {
         rs.next();
         out.sample("pg_settings_max_connections", rs.getDouble(1));
       }
