@@ -50,12 +50,12 @@ public final class Platform implements AutoCloseable {
   public static Platform start(
       TuskConfig config, BinaryResolver resolver, TuskLog log, Clock clock, ServerOptions options) {
     Instant t0 = clock.instant();
+    requireInitScripts(config);
     Host host = Host.detect(config.postgres().osUser());
     if (config.admin().enabled()) {
       PortCheck.requireFree(
           config.admin().listen(), config.admin().port(), "admin.port", "TUSK_ADMIN_PORT");
     }
-    requireInitScripts(config);
     Resolution binaries = resolver.resolveTimed(config.postgres());
     log.info(
         "engine",

@@ -1,0 +1,205 @@
+package dev.tusk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The acceptance path end to end, with {@code tusk up} as a real OS process: first start, data
+ * written, crash recovery after kill -9, SIGTERM stops with exit 0, a warm restart keeps the data
+ * and reruns nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TuskUpIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  static Path dir;
+  static int pgPort;
+  static int adminPort;
+  static TuskProcess tusk;
+
+  @BeforeAll
+  static void project() throws IOException {
+    dir = Files.createTempDirectory("tusk-up-it-");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    pgPort = ConfigErrorsCliTest.freePort();
+    adminPort = ConfigErrorsCliTest.freePort();
+    Files.createDirectories(dir.resolve("sql"));
+    Files.writeString(
+        dir.resolve("sql/001-init.sql"),
+        """
+        CREATE TABLE content.items (id int PRIMARY KEY, name text NOT NULL);
+        INSERT INTO content.items VALUES (1, 'from init_sql');
+        """);
+    Files.writeString(
+        dir.resolve("tusk.yaml"),
+        """
+        cluster:
+          name: db-upit-test
+        postgres:
+          port: %d
+        databases:
+          - name: app
+            owner: app_owner
+            schemas: [content]
+            extensions: [pgcrypto]
+            init_sql: [sql/001-init.sql]
+        roles:
+          - { name: app_owner, login: true }
+          - { name: api_user, login: false }
+          - { name: authenticator, login: true, inherit: false, member_of: [api_user] }
+        admin:
+          port: %d
+        """
+            .formatted(pgPort, adminPort));
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    if (tusk != null) {
+      tusk.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void firstStartPrintsHowToConnect() throws Exception {
+    tusk = TuskProcess.start(dir, Map.of(), "up");
+    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(3));
+    assertThat(tusk.out())
+        .contains("Tusk is up: cluster db-upit-test")
+        .contains("cold start")
+        .contains("initdb")
+        .contains("port=" + pgPort + " dbname=app user=app_owner sslmode=verify-full sslrootcert=")
+        .contains("http://127.0.0.1:" + adminPort + "/status");
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+    assertThat(Files.readString(dir.resolve("tusk-data/tusk.log")))
+        .contains("\"component\":\"bootstrap\"");
+  }
+
+  @Test
+  @Order(2)
+  void sqlAndStatusWorkAgainstTheRunningPlatform() {
+    CliRunner.Result ins =
+        CliRunner.run(dir, Map.of(), "sql", "INSERT INTO content.items VALUES (2, 'by tusk sql')");
+    assertThat(ins.exit()).as(ins.err()).isEqualTo(0);
+    CliRunner.Result sel =
+        CliRunner.run(
+            dir, Map.of(), "sql", "--csv", "SELECT id, name FROM content.items ORDER BY id");
+    assertThat(sel.out()).isEqualTo("id,name\r\n1,from init_sql\r\n2,by tusk sql\r\n");
+    CliRunner.Result status = CliRunner.run(dir, Map.of(), "status");
+    assertThat(status.exit()).as(status.out()).isEqualTo(0);
+    assertThat(status.out()).contains("db-upit-test: healthy").contains("PostgreSQL 18.");
+  }
+
+  @Test
+  @Order(3)
+  void killNineOfPostgresIsRecoveredAndReadyReturns() throws Exception {
+    long pid = status().path("postgres").path("pid").asLong();
+    assertThat(pid).isPositive();
+    new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonNode s = status();
+    while (Instant.now().isBefore(deadline)) {
+      s = status();
+      if (get("/ready").statusCode() == 200 && s.path("postgres").path("pid").asLong() != pid) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+    assertThat(s.path("postgres").path("restarts").asInt()).isEqualTo(1);
+    CliRunner.Result count =
+        CliRunner.run(dir, Map.of(), "sql", "--csv", "SELECT count(*) FROM content.items");
+    assertThat(count.out()).isEqualTo("count\r\n2\r\n");
+    assertThat(get("/metrics").body()).contains("tusk_postgres_restarts_total 1");
+  }
+
+  @Test
+  @Order(4)
+  void sigtermStopsEverythingAndExitsZero() throws Exception {
+    long pgPid = status().path("postgres").path("pid").asLong();
+    tusk.signal("TERM");
+    assertThat(tusk.waitExit(Duration.ofSeconds(60))).as(tusk.err()).isEqualTo(0);
+    assertThat(tusk.out()).endsWith("Tusk stopped.");
+    assertThat(ProcessHandle.of(pgPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(dir.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
+  @Order(5)
+  void aWarmRestartKeepsDataAndRerunsNothing() throws Exception {
+    tusk = TuskProcess.start(dir, Map.of(), "up");
+    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
+    assertThat(tusk.out()).contains("warm start").doesNotContain("initdb");
+    assertThat(tusk.err()).doesNotContain("created role").doesNotContain("ran init_sql");
+    CliRunner.Result r =
+        CliRunner.run(
+            dir,
+            Map.of(),
+            "sql",
+            "--csv",
+            "SELECT (SELECT count(*) FROM content.items), (SELECT count(*) FROM tusk.init_sql_history),"
+                + " (SELECT count(*) FROM pg_roles WHERE rolname = 'app_owner')");
+    assertThat(r.out()).isEqualTo("count,count,count\r\n2,1,1\r\n");
+    tusk.signal("INT");
+    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+  }
+
+  @Test
+  @Order(6)
+  void aSecondTuskOnTheSamePortsIsRefusedWithExitTwo() throws Exception {
+    tusk = TuskProcess.start(dir, Map.of(), "up");
+    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
+    Path other = Files.createTempDirectory("tusk-up-it-other-");
+    Files.copy(dir.resolve("tusk.yaml"), other.resolve("tusk.yaml"));
+    Files.createDirectories(other.resolve("sql"));
+    Files.copy(dir.resolve("sql/001-init.sql"), other.resolve("sql/001-init.sql"));
+    CliRunner.Result r = CliRunner.run(other, Map.of(), "up");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("admin.port " + adminPort).contains("is not available");
+    assertThat(other.resolve("tusk-data")).doesNotExist();
+    CliRunner.Result pg =
+        CliRunner.run(
+            other,
+            Map.of("TUSK_ADMIN_PORT", Integer.toString(ConfigErrorsCliTest.freePort())),
+            "up");
+    assertThat(pg.exit()).isEqualTo(2);
+    assertThat(pg.err()).contains("postgres.port " + pgPort).contains("TUSK_POSTGRES_PORT");
+    assertThat(other.resolve("tusk-data")).doesNotExist();
+    tusk.signal("TERM");
+    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+  }
+
+  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode status() throws IOException, InterruptedException {
+    return JSON.readTree(get("/status").body());
+  }
+}
