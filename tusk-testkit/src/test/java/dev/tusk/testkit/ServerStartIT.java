@@ -71,6 +71,64 @@ class ServerStartIT {
         .hasMessageContaining("password authentication failed");
   }
 
+  @Test
+  void psqlConnectsWithRequireAndVerifyFullAndIsRefusedWithoutTls(TestServer server)
+      throws Exception {
+    Path psql = psql();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        psql != null,
+        "psql is not installed on this machine: TLS and scram were checked with pgjdbc only");
+    String base =
+        "host=127.0.0.1 port="
+            + server.config().postgres().port()
+            + " dbname=postgres user=postgres";
+    String ca = server.config().tlsDir().resolve("ca.crt").toString();
+    assertThat(runPsql(psql, base + " sslmode=require", server)).contains("on|TLSv1.3");
+    assertThat(runPsql(psql, base + " sslmode=verify-full sslrootcert=" + ca, server))
+        .contains("on|TLSv1.3");
+    assertThat(
+            runPsql(
+                psql,
+                base.replace("127.0.0.1", "localhost") + " sslmode=verify-full sslrootcert=" + ca,
+                server))
+        .contains("on|TLSv1.3");
+    assertThat(runPsql(psql, base + " sslmode=disable", server))
+        .contains("pg_hba.conf rejects connection")
+        .contains("no encryption");
+  }
+
+  private static String runPsql(Path psql, String conninfo, TestServer server) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                psql.toString(),
+                "-X",
+                "-A",
+                "-t",
+                "-d",
+                conninfo,
+                "-c",
+                "SELECT current_setting('ssl') || '|' || version FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+            .redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", passwordOf(server).value());
+    pb.environment().put("PGCONNECT_TIMEOUT", "10");
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  /** psql from PATH or from the system installation that pg_config names, if any. */
+  private static Path psql() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(dir, "psql");
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   static Secret passwordOf(TestServer server) {
     return new dev.tusk.engine.init.SecretStore(
             server.config().secretsDir(), new java.security.SecureRandom())
