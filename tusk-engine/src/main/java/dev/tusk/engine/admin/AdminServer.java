@@ -1,5 +1,6 @@
 package dev.tusk.engine.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
@@ -50,34 +51,47 @@ public final class AdminServer implements AutoCloseable {
   private static void handle(HttpExchange ex, Health health, Consumer<PromText> metrics)
       throws IOException {
     try (ex) {
-      String method = ex.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(ex, 405, "application/json", json(Map.of("error", "method not allowed")));
-        return;
-      }
-      switch (ex.getRequestURI().getPath()) {
-        case "/live" -> send(ex, 200, "application/json", json(Map.of("status", "live")));
-        case "/ready" -> {
-          boolean ready = health.ready();
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("status", ready ? "ready" : "not ready");
-          body.put("components", health.components());
-          send(ex, ready ? 200 : 503, "application/json", json(body));
+      try {
+        route(ex, health, metrics);
+      } catch (RuntimeException | JsonProcessingException e) {
+        // The JDK server answers a handler's exception by dropping the connection without a
+        // status line; a probe or scraper should get a 500 it can count and alert on instead.
+        if (ex.getResponseCode() == -1) {
+          send(ex, 500, "application/json", json(Map.of("error", "internal error")));
         }
-        case "/status" -> send(ex, 200, "application/json", json(health.status()));
-        case "/metrics" -> {
-          PromText out = new PromText();
-          metrics.accept(out);
-          send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", out.toString());
-        }
-        default ->
-            send(
-                ex,
-                404,
-                "application/json",
-                json(Map.of("error", "not found", "endpoints", "/live /ready /status /metrics")));
       }
+    }
+  }
+
+  private static void route(HttpExchange ex, Health health, Consumer<PromText> metrics)
+      throws IOException {
+    String method = ex.getRequestMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      ex.getResponseHeaders().set("Allow", "GET, HEAD");
+      send(ex, 405, "application/json", json(Map.of("error", "method not allowed")));
+      return;
+    }
+    switch (ex.getRequestURI().getPath()) {
+      case "/live" -> send(ex, 200, "application/json", json(Map.of("status", "live")));
+      case "/ready" -> {
+        boolean ready = health.ready();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "ready" : "not ready");
+        body.put("components", health.components());
+        send(ex, ready ? 200 : 503, "application/json", json(body));
+      }
+      case "/status" -> send(ex, 200, "application/json", json(health.status()));
+      case "/metrics" -> {
+        PromText out = new PromText();
+        metrics.accept(out);
+        send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", out.toString());
+      }
+      default ->
+          send(
+              ex,
+              404,
+              "application/json",
+              json(Map.of("error", "not found", "endpoints", "/live /ready /status /metrics")));
     }
   }
 
