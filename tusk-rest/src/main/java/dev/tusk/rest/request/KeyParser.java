@@ -27,9 +27,6 @@ final class KeyParser {
 
   /** The embed path in front of a reserved word, e.g. {@code a.b} of {@code a.b.limit}. */
   static EmbedPath embedPath(String prefix) {
-    if (prefix.isEmpty()) {
-      return EmbedPath.root();
-    }
     Cursor c = new Cursor(prefix, "tree path");
     List<String> names = names(c);
     if (!c.atEnd()) {

@@ -32,16 +32,22 @@ final class Lexer {
     if (c.peekIs('"')) {
       return quoted(c);
     }
-    if (!atNameStart(c)) {
+    int start = c.pos();
+    String first = atNameStart(c) ? piece(c) : "";
+    if (first.isEmpty()) {
+      c.reset(start); // nothing, or only blanks: no name
       throw c.fail(NAME);
     }
-    StringBuilder out = new StringBuilder(piece(c));
+    StringBuilder out = new StringBuilder(first);
     while (c.peekIs('-') && !c.lookingAt("->")) {
       c.consume('-');
-      if (!atNameStart(c) || c.peekIs('"')) {
+      int pieceStart = c.pos();
+      String piece = atNameStart(c) && !c.peekIs('"') ? piece(c) : "";
+      if (piece.isEmpty()) {
+        c.reset(pieceStart);
         throw c.fail("letter", "digit");
       }
-      out.append('-').append(piece(c));
+      out.append('-').append(piece);
     }
     return out.toString();
   }

@@ -19,11 +19,13 @@ final class MediaTypeParser {
   /** The ranges of an Accept header, best first; q=0 and malformed q values are dropped. */
   static List<MediaRange> parseAccept(String header) {
     List<MediaRange> ranges = new ArrayList<>();
+    boolean anyElement = false;
     for (String element : splitOutsideQuotes(header, ',')) {
       String raw = element.strip();
       if (raw.isEmpty()) {
         continue;
       }
+      anyElement = true;
       Map<String, String> params = params(raw);
       double q = 1.0;
       String qText = params.get("q");
@@ -35,7 +37,7 @@ final class MediaTypeParser {
       }
       ranges.add(new MediaRange(parse(raw), q, raw));
     }
-    if (ranges.isEmpty() && header.isBlank()) {
+    if (!anyElement) { // no Accept, or an empty one: anything goes (RFC 9110 12.5.1)
       ranges.add(new MediaRange(new MediaType.Any(), 1.0, "*/*"));
     }
     // List.sort is stable: equal qualities keep the client's order.

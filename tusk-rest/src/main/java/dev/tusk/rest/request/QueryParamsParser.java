@@ -64,19 +64,20 @@ final class QueryParamsParser {
     }
     int dot = key.lastIndexOf('.');
     String last = key.substring(dot + 1);
-    String prefix = dot < 0 ? "" : key.substring(0, dot);
+    // null: the word stands alone (root); "" before a dot is a malformed path, not the root.
+    String prefix = dot < 0 ? null : key.substring(0, dot);
     switch (last) {
       case "order" -> {
         once(key);
-        node(KeyParser.embedPath(prefix)).order = OrderParser.parse(value);
+        node(path(prefix)).order = OrderParser.parse(value);
       }
       case "limit" -> {
         once(key);
-        node(KeyParser.embedPath(prefix)).limit = OptionalLong.of(RangeParser.limit(value));
+        node(path(prefix)).limit = OptionalLong.of(RangeParser.limit(value));
       }
       case "offset" -> {
         once(key);
-        node(KeyParser.embedPath(prefix)).offset = RangeParser.offset(value);
+        node(path(prefix)).offset = RangeParser.offset(value);
       }
       case "and", "or" -> logic(prefix, last, value);
       default -> {
@@ -91,13 +92,17 @@ final class QueryParamsParser {
   }
 
   private void logic(String prefix, String connective, String value) {
-    boolean negated = prefix.equals("not") || prefix.endsWith(".not");
+    boolean negated = prefix != null && (prefix.equals("not") || prefix.endsWith(".not"));
     if (negated) {
-      prefix = prefix.substring(0, Math.max(0, prefix.length() - 4));
+      prefix = prefix.equals("not") ? null : prefix.substring(0, prefix.length() - 4);
     }
     LogicTree.Connective c =
         connective.equals("and") ? LogicTree.Connective.AND : LogicTree.Connective.OR;
-    node(KeyParser.embedPath(prefix)).logic.add(LogicParser.parse(negated, c, value, maxDepth));
+    node(path(prefix)).logic.add(LogicParser.parse(negated, c, value, maxDepth));
+  }
+
+  private static EmbedPath path(String prefix) {
+    return prefix == null ? EmbedPath.root() : KeyParser.embedPath(prefix);
   }
 
   /** PostgREST's test: an embed path, or a value that starts with an operator. */

@@ -21,6 +21,7 @@ class MediaTypeTest {
         Arguments.of("application/json", new MediaType.Json()),
         Arguments.of("*/*", new MediaType.Json()),
         Arguments.of("", new MediaType.Json()),
+        Arguments.of(" , ,", new MediaType.Json()),
         Arguments.of("Application/JSON; charset=utf-8", new MediaType.Json()),
         Arguments.of("application/vnd.pgrst.object+json", new MediaType.SingleObject(false)),
         Arguments.of("application/vnd.pgrst.object", new MediaType.SingleObject(false)),

@@ -207,4 +207,24 @@ class QueryParamsParserTest {
         .isEqualTo("\"failed to parse tree path (a..b)\" (line 1, column 3)");
     assertThat(errorOf(() -> get("/a?a..order=id")).code()).isEqualTo("PGRST100");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        ".or=(a.eq.1)",
+        ".not.or=(a.eq.1)",
+        ".order=id",
+        ".limit=1",
+        ".offset=1",
+        "a.=eq.1",
+        "%20=eq.1",
+        "a.%20.order=id",
+        "select=a:%20",
+        "select=a-%20"
+      })
+  void emptyNamesAreNotTheRoot(String query) {
+    ApiRequestError error = errorOf(() -> get("/a?" + query));
+    assertThat(error.code()).isEqualTo("PGRST100");
+    assertThat(error.details().orElseThrow()).contains("expecting");
+  }
 }
