@@ -1,6 +1,5 @@
 package dev.tusk.rest.request;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,71 +114,11 @@ final class FilterParser {
   }
 
   private String value() {
-    if (!inLogicTree) {
-      return c.rest();
-    }
-    int start = c.pos();
-    if (c.peekIs('"')) {
-      String quoted = Lexer.quoted(c);
-      if (atElementEnd()) {
-        return quoted;
-      }
-      c.reset(start); // "a"b is not a quoted value, just text with quotes in it
-    } else if (c.consume('{')) {
-      while (!c.atEnd() && c.peek() != '}' && c.peek() != '{') {
-        c.next();
-      }
-      if (c.consume('}')) {
-        return c.input().substring(start, c.pos());
-      }
-      c.reset(start);
-    }
-    return unquoted();
+    return inLogicTree ? Values.inTree(c) : c.rest();
   }
 
   private List<String> list() {
-    c.skipBlanks();
-    c.expect('(');
-    c.skipBlanks();
-    List<String> values = new ArrayList<>();
-    if (c.consume(')')) {
-      c.skipBlanks();
-      return values;
-    }
-    while (true) {
-      values.add(element());
-      if (c.consume(')')) {
-        c.skipBlanks();
-        return values;
-      }
-      if (!c.consume(',')) {
-        throw c.fail("\",\"", "\")\"");
-      }
-    }
-  }
-
-  private String element() {
-    int start = c.pos();
-    if (c.peekIs('"')) {
-      String quoted = Lexer.quoted(c);
-      if (atElementEnd()) {
-        return quoted;
-      }
-      c.reset(start);
-    }
-    return unquoted();
-  }
-
-  private String unquoted() {
-    int start = c.pos();
-    while (!c.atEnd() && c.peek() != ',' && c.peek() != ')') {
-      c.next();
-    }
-    return c.input().substring(start, c.pos());
-  }
-
-  private boolean atElementEnd() {
-    return c.atEnd() || c.peekIs(',') || c.peekIs(')');
+    return Values.list(c);
   }
 
   private Operation.IsValue isValue() {

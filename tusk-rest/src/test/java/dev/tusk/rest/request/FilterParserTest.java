@@ -47,6 +47,8 @@ class FilterParserTest {
             "in.(\"Quote:\\\"\",\"Backslash:\\\\\")", false, in("Quote:\"", "Backslash:\\")),
         Arguments.of("in.(\"a)b\",c)", false, in("a)b", "c")),
         Arguments.of("in.(\"a\"b)", false, in("\"a\"b")),
+        Arguments.of("in.(\"open,x)", false, in("\"open", "x")),
+        Arguments.of("in.(\"a\\\\\",\"b\")", false, in("a\\", "b")),
         Arguments.of("in.()", false, in()),
         Arguments.of("in.(,)", false, in("", "")),
         Arguments.of("in.( 1)", false, in("1")),

@@ -45,6 +45,8 @@ class LogicParserTest {
             or(leaf("name", Operator.EQ, "Smith, John"), leaf("name", Operator.EQ, "a)b"))),
         Arguments.of("(name.eq.\"say \\\"hi\\\"\")", or(leaf("name", Operator.EQ, "say \"hi\""))),
         Arguments.of("(name.eq.\"a\"b)", or(leaf("name", Operator.EQ, "\"a\"b"))),
+        Arguments.of("(name.eq.\"open)", or(leaf("name", Operator.EQ, "\"open"))),
+        Arguments.of("(tags.cs.{a)", or(leaf("tags", Operator.CS, "{a"))),
         Arguments.of(
             "(tags.cs.{a,b},id.eq.1)",
             or(leaf("tags", Operator.CS, "{a,b}"), leaf("id", Operator.EQ, "1"))),
