@@ -1,0 +1,7 @@
+package dev.tusk.rest.request;
+
+/** How an embedded resource joins its parent: {@code rel!inner(...)} or {@code rel!left(...)}. */
+public enum JoinType {
+  INNER,
+  LEFT
+}
