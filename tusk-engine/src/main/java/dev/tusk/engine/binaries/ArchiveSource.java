@@ -17,4 +17,13 @@ public interface ArchiveSource {
 
   /** A fresh stream over the whole archive; the caller closes it. */
   InputStream open() throws IOException;
+
+  /**
+   * A cheap identity of the archive's bytes (file, size, modification time, CRC), if one is known:
+   * when it matches a recorded one, the cache reuses the recorded SHA-256 instead of hashing 15 MB
+   * on every start. Any change to the file changes the fingerprint.
+   */
+  default java.util.Optional<String> fingerprint() {
+    return java.util.Optional.empty();
+  }
 }

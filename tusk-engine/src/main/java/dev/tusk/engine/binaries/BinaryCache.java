@@ -54,7 +54,15 @@ final class BinaryCache {
   @SuppressWarnings("try") // the lock is held for the block's duration, never read
   Result ensure(ArchiveSource source) {
     Instant start = clock.instant();
-    String sha = hash(source);
+    java.util.Optional<String> known = rememberedHash(source);
+    if (known.isPresent()) {
+      Path knownDir = root.resolve(source.version() + "-" + known.get().substring(0, 12));
+      if (isComplete(knownDir, known.get())) {
+        return new Result(knownDir, false, Duration.between(start, clock.instant()));
+      }
+    }
+    String sha = hashBytes(source);
+    fingerprintFile(source).ifPresent(f -> remember(f, sha));
     String name = source.version() + "-" + sha.substring(0, 12);
     Path dir = root.resolve(name);
     if (isComplete(dir, sha)) {
@@ -156,7 +164,48 @@ final class BinaryCache {
     return entries;
   }
 
-  private static String hash(ArchiveSource source) {
+  /**
+   * The SHA-256 recorded for this archive's fingerprint, if any. It is only a hint: it is used when
+   * it names a complete, verified cache directory, and otherwise the bytes are hashed.
+   */
+  private java.util.Optional<String> rememberedHash(ArchiveSource source) {
+    return fingerprintFile(source)
+        .flatMap(
+            f -> {
+              try {
+                String sha = Files.readString(f).strip();
+                return sha.matches("[0-9a-f]{64}")
+                    ? java.util.Optional.of(sha)
+                    : java.util.Optional.empty();
+              } catch (IOException e) {
+                return java.util.Optional.empty();
+              }
+            });
+  }
+
+  private java.util.Optional<Path> fingerprintFile(ArchiveSource source) {
+    return source.fingerprint().map(f -> root.resolve(".fingerprints").resolve(sha256Hex(f)));
+  }
+
+  /** Best effort: a fingerprint that cannot be recorded only costs a hash next time. */
+  private static void remember(Path file, String sha) {
+    try {
+      FileModes.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".fp-", ".tmp");
+      Files.writeString(tmp, sha + "\n");
+      FileModes.setFile(tmp, false);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // ignored on purpose
+    }
+  }
+
+  private static String sha256Hex(String text) {
+    return HexFormat.of()
+        .formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static String hashBytes(ArchiveSource source) {
     MessageDigest digest = sha256();
     try (InputStream in = source.open()) {
       byte[] buf = new byte[1 << 16];

@@ -66,6 +66,47 @@ public record EmbeddedArchive(ClassLoader loader, String resource, String versio
   }
 
   @Override
+  public java.util.Optional<String> fingerprint() {
+    java.net.URL url = loader.getResource(resource);
+    if (url == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.net.URLConnection c = url.openConnection();
+      if (c instanceof java.net.JarURLConnection jar) {
+        jar.setUseCaches(false);
+        java.io.File file = new java.io.File(jar.getJarFileURL().toURI());
+        try (java.util.jar.JarFile jf = new java.util.jar.JarFile(file)) {
+          java.util.zip.ZipEntry e = jf.getEntry(resource);
+          if (e == null || e.getCrc() < 0) {
+            return java.util.Optional.empty();
+          }
+          return java.util.Optional.of(
+              String.join(
+                  "|",
+                  file.getAbsolutePath(),
+                  Long.toString(file.length()),
+                  Long.toString(file.lastModified()),
+                  Long.toHexString(e.getCrc()),
+                  Long.toString(e.getSize())));
+        }
+      }
+      if (url.getProtocol().equals("file")) {
+        java.io.File file = new java.io.File(url.toURI());
+        return java.util.Optional.of(
+            String.join(
+                "|",
+                file.getAbsolutePath(),
+                Long.toString(file.length()),
+                Long.toString(file.lastModified())));
+      }
+    } catch (IOException | java.net.URISyntaxException | IllegalArgumentException e) {
+      // no cheap identity: the cache hashes the archive instead
+    }
+    return java.util.Optional.empty();
+  }
+
+  @Override
   public InputStream open() {
     InputStream in = loader.getResourceAsStream(resource);
     if (in == null) {
