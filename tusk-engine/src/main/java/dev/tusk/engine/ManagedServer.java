@@ -121,7 +121,12 @@ public final class ManagedServer {
     supervisor =
         new Supervisor(
             launch(),
-            () -> superuser.open("postgres").close(),
+            () -> {
+              // postmaster.pid's status line says "ready" once the server accepts
+              // connections: reading it is far cheaper than a TLS + scram attempt.
+              new DataDirectory(pg.dataDir()).requireReadyStatus();
+              superuser.open("postgres").close();
+            },
             log,
             clock,
             options.restart(),

@@ -129,6 +129,18 @@ public final class DataDirectory {
     removePidFile();
   }
 
+  /**
+   * Throws unless postmaster.pid's status line (the eighth) says {@code ready}. PostgreSQL writes
+   * it when it starts accepting connections.
+   */
+  public void requireReadyStatus() throws IOException {
+    List<String> lines =
+        Files.readAllLines(dir.resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+    if (lines.size() < 8 || !lines.get(7).strip().equals("ready")) {
+      throw new IOException("postmaster.pid does not say ready yet");
+    }
+  }
+
   /** Refuses when a live postmaster owns this directory; changes nothing. */
   public void requireNotRunning() {
     Optional<Long> pid = postmasterPid();

@@ -266,7 +266,7 @@ public final class Supervisor {
         lastProblem = e.getMessage();
       }
       try {
-        Thread.sleep(100);
+        Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new OperationException("engine.interrupted", "interrupted while starting", null, e);
