@@ -1,6 +1,7 @@
 package dev.tusk.engine.binaries;
 
 import dev.tusk.core.error.OperationException;
+import dev.tusk.core.util.Sha256;
 import dev.tusk.engine.binaries.SafeTarExtractor.UnsafeArchiveException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +139,7 @@ final class BinaryCache {
 
   private List<CacheManifest.Entry> unpack(ArchiveSource source, String expectedSha, Path tmp)
       throws IOException {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     List<CacheManifest.Entry> entries;
     try (InputStream raw = source.open();
         DigestInputStream hashed =
@@ -184,7 +184,7 @@ final class BinaryCache {
   }
 
   private java.util.Optional<Path> fingerprintFile(ArchiveSource source) {
-    return source.fingerprint().map(f -> root.resolve(".fingerprints").resolve(sha256Hex(f)));
+    return source.fingerprint().map(f -> root.resolve(".fingerprints").resolve(Sha256.hex(f)));
   }
 
   /** Best effort: a fingerprint that cannot be recorded only costs a hash next time. */
@@ -200,13 +200,8 @@ final class BinaryCache {
     }
   }
 
-  private static String sha256Hex(String text) {
-    return HexFormat.of()
-        .formatHex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
   private static String hashBytes(ArchiveSource source) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     try (InputStream in = source.open()) {
       byte[] buf = new byte[1 << 16];
       for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -216,14 +211,6 @@ final class BinaryCache {
       throw failed(source, "cannot read it: " + e, e);
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   private static OperationException failed(ArchiveSource source, String what, Exception cause) {

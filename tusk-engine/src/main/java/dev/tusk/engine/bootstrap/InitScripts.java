@@ -3,19 +3,17 @@ package dev.tusk.engine.bootstrap;
 import dev.tusk.core.config.DatabaseConfig;
 import dev.tusk.core.error.OperationException;
 import dev.tusk.core.log.TuskLog;
+import dev.tusk.core.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -51,7 +49,7 @@ final class InitScripts {
     for (Path script : db.initSql()) {
       String name = script.getFileName().toString();
       String text = read(script);
-      String sha = sha256(text);
+      String sha = Sha256.hex(text);
       List<String> recorded =
           Ddl.strings(c, "SELECT sha256 FROM tusk.init_sql_history WHERE script = ?", name);
       if (!recorded.isEmpty()) {
@@ -145,16 +143,6 @@ final class InitScripts {
           "cannot read init_sql " + script + ": " + e.getMessage(),
           "check the path in databases[].init_sql (relative to tusk.yaml)",
           e);
-    }
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

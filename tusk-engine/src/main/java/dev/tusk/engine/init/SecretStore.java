@@ -2,6 +2,7 @@ package dev.tusk.engine.init;
 
 import dev.tusk.core.config.Secret;
 import dev.tusk.core.error.OperationException;
+import dev.tusk.core.util.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,19 +89,8 @@ public final class SecretStore {
 
   /** Where a role's generated password lives (or would). */
   public Path fileFor(String role) {
-    String name = SAFE.matcher(role).matches() ? role : "role-" + sha256Prefix(role);
+    String name = SAFE.matcher(role).matches() ? role : "role-" + Sha256.hex(role).substring(0, 16);
     return dir.resolve(name + ".password");
-  }
-
-  private static String sha256Prefix(String s) {
-    try {
-      byte[] d =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(s.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 
   String generate(int length) {
