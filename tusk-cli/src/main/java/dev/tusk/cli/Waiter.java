@@ -4,7 +4,11 @@ import dev.tusk.core.error.OperationException;
 import dev.tusk.engine.Platform;
 import java.util.concurrent.CompletableFuture;
 
-/** Blocks {@code tusk up} until a stop signal arrives or the supervisor gives up. */
+/**
+ * What ends {@code tusk up}: a stop signal or the supervisor giving up. Signals are trapped before
+ * the platform starts, so a SIGTERM during start-up lets the start finish and then stops everything
+ * in order, instead of killing the JVM and orphaning PostgreSQL.
+ */
 public final class Waiter {
 
   /** Why the wait ended. */
@@ -16,11 +20,22 @@ public final class Waiter {
     record Crashed(OperationException reason) implements Outcome {}
   }
 
-  private Waiter() {}
+  private final CompletableFuture<Outcome> done = new CompletableFuture<>();
+  private final boolean trapped;
 
-  public static Outcome untilStopped(Platform platform) {
-    CompletableFuture<Outcome> done = new CompletableFuture<>();
-    if (!Signals.onTerminate(() -> done.complete(new Outcome.Stopped()))) {
+  /** Traps SIGTERM and SIGINT from now on. */
+  public Waiter() {
+    this.trapped = Signals.onTerminate(() -> done.complete(new Outcome.Stopped()));
+  }
+
+  /** True when a stop was requested (e.g. during start-up). */
+  public boolean stopRequested() {
+    return done.isDone();
+  }
+
+  /** Blocks until a stop signal arrives or the supervisor gives up. */
+  public Outcome until(Platform platform) {
+    if (!trapped) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(

@@ -85,7 +85,64 @@ class ConfigErrorsCliTest {
             Map.of());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("init_sql").contains("nope.sql").contains("not a readable file");
+    assertThat(r.err().lines().count()).isEqualTo(1);
     assertNothingWritten();
+  }
+
+  @Test
+  void twoInitScriptsWithOneFileNameAreRefused() throws IOException {
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve("b"));
+    Files.writeString(dir.resolve("a/001.sql"), "SELECT 1;");
+    Files.writeString(dir.resolve("b/001.sql"), "SELECT 2;");
+    CliRunner.Result r =
+        up(
+            """
+            databases:
+              - name: app
+                owner: app_owner
+                init_sql: [a/001.sql, b/001.sql]
+            roles:
+              - name: app_owner
+                login: true
+            """,
+            Map.of("TUSK_ADMIN_PORT", Integer.toString(freePort())));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("two files named 001.sql")
+        .contains("config.init_sql_duplicate_name");
+    assertThat(dir.resolve("tusk-data")).doesNotExist();
+  }
+
+  @Test
+  void configCheckRefusesWhatUpWouldRefuse() throws IOException {
+    Files.writeString(
+        dir.resolve("tusk.yaml"), "postgres:\n  parameters:\n    max_connections: many\n");
+    CliRunner.Result r = CliRunner.run(dir, Map.of(), "config", "check");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("max_connections must be an integer");
+    Files.writeString(
+        dir.resolve("tusk.yaml"), "postgres:\n  parameters:\n    wal_level: minimal\n");
+    assertThat(CliRunner.run(dir, Map.of(), "config", "check").err())
+        .contains("wal_level must be replica or logical");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] cmd :
+        new String[][] {
+          {"up", "--help"},
+          {"status", "--help"},
+          {"sql", "--help"},
+          {"init", "--help"},
+          {"config", "--help"},
+          {"config", "check", "--help"},
+          {"config", "print", "--help"}
+        }) {
+      CliRunner.Result r = CliRunner.run(dir, Map.of(), cmd);
+      assertThat(r.exit()).as(String.join(" ", cmd)).isEqualTo(0);
+      assertThat(r.out()).as(String.join(" ", cmd)).contains("Usage: tusk " + cmd[0]);
+    }
   }
 
   @Test

@@ -29,7 +29,14 @@ final class TuskProcess implements AutoCloseable {
   }
 
   static TuskProcess start(Path cwd, Map<String, String> env, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    return startWithUmask(cwd, env, "022", args);
+  }
+
+  /** Starts tusk with a given umask (through sh, which then execs java). */
+  static TuskProcess startWithUmask(Path cwd, Map<String, String> env, String umask, String... args)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -55,9 +62,18 @@ final class TuskProcess implements AutoCloseable {
 
   /** Waits until stdout has a line containing {@code text}; fails with all output otherwise. */
   void awaitOut(String text, Duration timeout) throws InterruptedException {
+    await(text, timeout, false);
+  }
+
+  /** Waits until stderr has {@code text}. */
+  void awaitErr(String text, Duration timeout) throws InterruptedException {
+    await(text, timeout, true);
+  }
+
+  private void await(String text, Duration timeout, boolean stderr) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      if (out().contains(text)) {
+      if ((stderr ? err() : out()).contains(text)) {
         return;
       }
       if (!process.isAlive()) {

@@ -191,6 +191,63 @@ class TuskUpIT {
     assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
   }
 
+  @Test
+  @Order(7)
+  void aWrongSuperuserPasswordFailsAtOnceAndLeavesNothingRunning() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(dir, Map.of("TUSK_POSTGRES_SUPERUSER_PASSWORD", "not-the-initdb-one"), "up");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("refused the password for superuser postgres")
+        .contains("engine.superuser_password");
+    assertThat(dir.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+  }
+
+  @Test
+  @Order(8)
+  void aRestrictiveUmaskStillWorksAndSecretsStayPrivate() throws Exception {
+    Path fresh = freshProject();
+    tusk = TuskProcess.startWithUmask(fresh, ports(), "077", "up");
+    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
+    Path data = fresh.resolve("tusk-data");
+    assertThat(perms(data.resolve("tusk.log"))).isEqualTo("rw-------");
+    assertThat(perms(data.resolve("tls"))).isEqualTo("rwx------");
+    assertThat(perms(data.resolve("tls/ca.key"))).isEqualTo("rw-------");
+    assertThat(perms(data.resolve("pgdata/server.key"))).isEqualTo("rw-------");
+    // The CA key stays with Tusk's user; only the server's key belongs to PostgreSQL's.
+    assertThat(Files.getOwner(data.resolve("tls/ca.key"))).isEqualTo(Files.getOwner(fresh));
+    tusk.signal("TERM");
+    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+  }
+
+  @Test
+  @Order(9)
+  void sigtermDuringStartUpStopsPostgresAndExitsZero() throws Exception {
+    Path fresh = freshProject();
+    tusk = TuskProcess.start(fresh, ports(), "up");
+    tusk.awaitErr("started PostgreSQL", Duration.ofMinutes(2));
+    tusk.signal("TERM");
+    assertThat(tusk.waitExit(Duration.ofSeconds(90))).as(tusk.err()).isEqualTo(0);
+    assertThat(tusk.err()).contains("stop requested during start-up");
+    assertThat(fresh.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+  }
+
+  private static Path freshProject() throws IOException {
+    Path fresh = Files.createTempDirectory("tusk-up-it-fresh-");
+    Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return fresh;
+  }
+
+  private static Map<String, String> ports() {
+    return Map.of(
+        "TUSK_POSTGRES_PORT", Integer.toString(ConfigErrorsCliTest.freePort()),
+        "TUSK_ADMIN_PORT", Integer.toString(ConfigErrorsCliTest.freePort()));
+  }
+
+  private static String perms(Path p) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))

@@ -108,7 +108,14 @@ public final class ManagedServer {
       initialized = true;
     }
     Optional<TlsFiles> tlsFiles = tls.prepare(config);
-    tlsFiles.ifPresent(f -> host.giveToPostgres(f.serverKey().getParent(), true));
+    // The server's certificate and key are copied into the data directory, PostgreSQL's own
+    // place for them, owned by its account. The TLS directory, with the CA's key, stays
+    // readable by Tusk's user alone.
+    tlsFiles.ifPresent(
+        f -> {
+          copyIntoDataDir(f.serverCert(), "server.crt");
+          copyIntoDataDir(f.serverKey(), "server.key");
+        });
     ServerLayout layout = layout(tlsFiles);
     writeConfigFile(
         "postgresql.conf", PostgresConf.render(pg, layout, options.machine(), binaries.major()));
@@ -125,7 +132,23 @@ public final class ManagedServer {
               // postmaster.pid's status line says "ready" once the server accepts
               // connections: reading it is far cheaper than a TLS + scram attempt.
               new DataDirectory(pg.dataDir()).requireReadyStatus();
-              superuser.open("postgres").close();
+              try {
+                superuser.open("postgres").close();
+              } catch (java.sql.SQLException e) {
+                if ("28P01".equals(e.getSQLState())) {
+                  // Waiting will not fix a wrong password: say so now, not after the timeout.
+                  throw new dev.tusk.core.error.ConfigException(
+                      "engine.superuser_password",
+                      "PostgreSQL refused the password for superuser "
+                          + pg.superuser()
+                          + " ("
+                          + password.source()
+                          + "); the data directory was initialised with another one",
+                      "set postgres.superuser_password to the password the data directory was"
+                          + " created with, or change it in PostgreSQL (ALTER ROLE) first");
+                }
+                throw e;
+              }
             },
             log,
             clock,
@@ -166,8 +189,8 @@ public final class ManagedServer {
     Path socketDir = Path.of(System.getProperty("java.io.tmpdir"));
     return new ServerLayout(
         config.postgres().dataDir(),
-        tlsFiles.map(TlsFiles::serverCert),
-        tlsFiles.map(TlsFiles::serverKey),
+        tlsFiles.map(f -> config.postgres().dataDir().resolve("server.crt")),
+        tlsFiles.map(f -> config.postgres().dataDir().resolve("server.key")),
         Optional.empty(), // ssl_ca_file would make the server ask clients for certificates
         socketDir);
   }
@@ -204,12 +227,34 @@ public final class ManagedServer {
     try {
       Path home = config.home();
       Files.createDirectories(home);
-      Files.createDirectories(config.postgres().dataDir().getParent());
+      Path parent = config.postgres().dataDir().getParent();
+      Files.createDirectories(parent);
+      if (host.postgresAccount().switched()) {
+        // Under a restrictive umask (077) the new directories would shut out the PostgreSQL
+        // account; it needs to pass through them (x), not to list or write them.
+        for (Path dir : List.of(home, parent)) {
+          var perms = new java.util.HashSet<>(Files.getPosixFilePermissions(dir));
+          perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+          Files.setPosixFilePermissions(dir, perms);
+        }
+      }
     } catch (IOException e) {
       throw new OperationException(
           "engine.home_io",
           "could not create " + config.home() + ": " + e.getMessage(),
           "check that cluster.home is writable",
+          e);
+    }
+  }
+
+  private void copyIntoDataDir(Path source, String name) {
+    try {
+      writeConfigFile(name, Files.readString(source, StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new OperationException(
+          "engine.tls_copy",
+          "could not read " + source + ": " + e.getMessage(),
+          "check the TLS files' permissions",
           e);
     }
   }

@@ -136,7 +136,25 @@ public final class Platform implements AutoCloseable {
    */
   static void requireInitScripts(TuskConfig config) {
     for (var db : config.databases()) {
+      java.util.Map<String, java.nio.file.Path> byName = new java.util.HashMap<>();
       for (java.nio.file.Path script : db.initSql()) {
+        // The history records a script by its file name, so two files of one name would
+        // look like one script edited.
+        java.nio.file.Path other = byName.putIfAbsent(script.getFileName().toString(), script);
+        if (other != null) {
+          throw new dev.tusk.core.error.ConfigException(
+              "config.init_sql_duplicate_name",
+              "databases."
+                  + db.name()
+                  + ".init_sql lists two files named "
+                  + script.getFileName()
+                  + " ("
+                  + other
+                  + " and "
+                  + script
+                  + ")",
+              "rename one: scripts are recorded by file name");
+        }
         if (!java.nio.file.Files.isRegularFile(script) || !java.nio.file.Files.isReadable(script)) {
           throw new dev.tusk.core.error.ConfigException(
               "config.init_sql_missing",

@@ -11,12 +11,16 @@ import picocli.CommandLine.Mixin;
 /** {@code tusk config check|print}. */
 @Command(
     name = "config",
+    mixinStandardHelpOptions = true,
     description = "Check or print the effective configuration.",
     subcommands = {ConfigCommand.Check.class, ConfigCommand.Print.class})
 public final class ConfigCommand {
 
   /** {@code tusk config check}: validates, exit 0 or 2. */
-  @Command(name = "check", description = "Validate the config; exit 0 if valid, 2 if not.")
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = "Validate the config; exit 0 if valid, 2 if not.")
   public static final class Check implements Callable<Integer> {
     private final Cli cli;
 
@@ -29,6 +33,8 @@ public final class ConfigCommand {
     @Override
     public Integer call() {
       TuskConfig cfg = config.load(cli);
+      // What tusk up checks before it writes anything, beyond the file's own rules.
+      dev.tusk.engine.init.PostgresConf.validate(cfg.postgres());
       cli.out()
           .println(
               "config ok: "
@@ -43,6 +49,7 @@ public final class ConfigCommand {
   /** {@code tusk config print}: the effective config, secrets redacted. */
   @Command(
       name = "print",
+      mixinStandardHelpOptions = true,
       description = "Print the effective config (defaults filled in, secrets redacted).")
   public static final class Print implements Callable<Integer> {
     private final Cli cli;

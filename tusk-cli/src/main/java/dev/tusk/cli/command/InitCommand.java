@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code tusk init [DIR]}: scaffold a project. */
 @Command(
     name = "init",
+    mixinStandardHelpOptions = true,
     description = "Scaffold tusk.yaml, migrations/, sql/ and .gitignore in DIR.")
 public final class InitCommand implements Callable<Integer> {
 

@@ -31,7 +31,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code tusk sql}: run SQL against the platform's server and print the results. */
-@Command(name = "sql", description = "Run SQL (or a file) and print a table, CSV or JSON.")
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = "Run SQL (or a file) and print a table, CSV or JSON.")
 public final class SqlCommand implements Callable<Integer> {
 
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -110,6 +113,18 @@ public final class SqlCommand implements Callable<Integer> {
         isResult = s.getMoreResults();
       }
     } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        throw new OperationException(
+            "sql.connect_failed",
+            "could not connect to "
+                + LocalServer.endpoint(cfg).host()
+                + ":"
+                + LocalServer.endpoint(cfg).port()
+                + ": "
+                + e.getMessage().lines().findFirst().orElse(""),
+            "is tusk up running with this config? (tusk status)",
+            e);
+      }
       throw new OperationException(
           "sql.failed",
           "SQL failed in database " + db + ": " + e.getMessage().lines().findFirst().orElse(""),

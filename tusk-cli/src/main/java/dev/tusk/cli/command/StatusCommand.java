@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code tusk status}: asks the admin server; exit 0 healthy, 1 degraded, 2 down. */
 @Command(
     name = "status",
+    mixinStandardHelpOptions = true,
     description = "Health of every component; exit 0 healthy, 1 degraded, 2 down.")
 public final class StatusCommand implements Callable<Integer> {
 

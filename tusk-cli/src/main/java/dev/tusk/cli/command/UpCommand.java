@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code tusk up}: run the platform in the foreground until SIGTERM or Ctrl-C. */
-@Command(name = "up", description = "Run PostgreSQL and the platform in the foreground.")
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = "Run PostgreSQL and the platform in the foreground.")
 public final class UpCommand implements Callable<Integer> {
 
   private final Cli cli;
@@ -37,10 +40,16 @@ public final class UpCommand implements Callable<Integer> {
         new BinaryResolver(
             BinaryResolver.defaultCacheRoot(cli.env(), BinaryResolver.runningAsRoot()),
             cli.clock());
+    Waiter waiter = new Waiter();
     Platform platform = Platform.start(cfg, resolver, log, cli.clock(), ServerOptions.defaults());
+    if (waiter.stopRequested()) {
+      cli.err().println("tusk: stop requested during start-up; stopping");
+      platform.close();
+      return 0;
+    }
     cli.out().println(UpSummary.render(cfg, platform.report()));
     cli.out().flush();
-    Waiter.Outcome outcome = Waiter.untilStopped(platform);
+    Waiter.Outcome outcome = waiter.until(platform);
     platform.close();
     if (outcome instanceof Waiter.Outcome.Crashed(OperationException reason)) {
       cli.err().println(ErrorRenderer.render(reason));

@@ -48,6 +48,17 @@ public final class TuskLog {
    * checks that can refuse a start have passed, so a refused start writes nothing.
    */
   public void attachFile(Path path) {
+    try {
+      if (!Files.exists(path)) {
+        // The log holds PostgreSQL's start-up output: readable by its owner only.
+        Files.createFile(
+            path,
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (IOException e) {
+      System.err.println("tusk: could not create " + path + ": " + e.getMessage());
+    }
     this.file = Optional.of(path);
   }
 

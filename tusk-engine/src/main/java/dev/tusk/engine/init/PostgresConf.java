@@ -102,6 +102,18 @@ public final class PostgresConf {
     return s;
   }
 
+  /** Checks {@code postgres.parameters} as a start would, without any machine facts. */
+  public static void validate(PostgresConfig pg) {
+    ServerLayout none =
+        new ServerLayout(
+            pg.dataDir(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            java.nio.file.Path.of("/tmp"));
+    settings(pg, none, new MachineFacts(1L << 30, 1), pg.version());
+  }
+
   /** The text of postgresql.conf. */
   public static String render(
       PostgresConfig pg, ServerLayout layout, MachineFacts machine, int serverMajor) {

@@ -69,9 +69,12 @@ public final class Supervisor {
     Process p = spawn().orElseThrow();
     try {
       awaitReady(p);
-    } catch (OperationException e) {
+    } catch (dev.tusk.core.error.TuskException e) {
       state = ServerState.FAILED;
-      p.destroyForcibly();
+      signal(p, "INT"); // fast shutdown: it may be half-started, nothing to wait for
+      if (!waitFor(p, Duration.ofSeconds(15))) {
+        p.destroyForcibly();
+      }
       throw e;
     }
     markReady();
@@ -191,7 +194,7 @@ public final class Supervisor {
         restarts.incrementAndGet();
         markReady();
         log.info("postgres", "PostgreSQL is ready again", "restarts", restarts.get());
-      } catch (OperationException e) {
+      } catch (dev.tusk.core.error.TuskException e) {
         log.error("postgres", "restart failed: " + e.getMessage());
         next.get().destroyForcibly();
       }
@@ -262,6 +265,8 @@ public final class Supervisor {
       try {
         probe.check();
         return;
+      } catch (dev.tusk.core.error.TuskException e) {
+        throw e; // the probe knows retrying cannot help
       } catch (Exception e) {
         lastProblem = e.getMessage();
       }
