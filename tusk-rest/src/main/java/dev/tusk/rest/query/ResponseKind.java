@@ -4,9 +4,7 @@ package dev.tusk.rest.query;
 public enum ResponseKind {
   /** GET/HEAD on a table or view: 200, or 206 for a partial range. */
   READ,
-  /**
-   * POST on a table: 201 (or 200 with resolution=ignore-duplicates and nothing inserted? no: 201).
-   */
+  /** POST on a table: 201 Created. */
   CREATE,
   /** PATCH: 200 with representation, else 204. */
   UPDATE,
