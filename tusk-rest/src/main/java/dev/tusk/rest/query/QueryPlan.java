@@ -13,7 +13,11 @@ import java.util.Optional;
  *   <li>{@code body} text: the response body, already rendered by PostgreSQL (JSON array or object,
  *       CSV, ...), or NULL when the shape asks for no body;
  *   <li>{@code location} text or NULL: for POST with {@code return=headers-only}, the primary-key
- *       filter of the inserted row, e.g. {@code id=eq.42} (the response stage prefixes the path).
+ *       filter of the inserted row, e.g. {@code id=eq.42} (the response stage prefixes the path);
+ *   <li>{@code response_headers} text or NULL: {@code current_setting('response.headers', true)}
+ *       read after the statement's work (select it in the outermost query, over a CTE that does the
+ *       work, so a function's {@code set_config} is visible);
+ *   <li>{@code response_status} text or NULL: likewise {@code response.status}.
  * </ol>
  *
  * @param readOnly run in a READ ONLY transaction (GET and HEAD, and RPC over GET)

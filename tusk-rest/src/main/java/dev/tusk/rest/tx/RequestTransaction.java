@@ -1,0 +1,194 @@
+package dev.tusk.rest.tx;
+
+import dev.tusk.core.config.TxEnd;
+import dev.tusk.rest.query.QueryPlan;
+import dev.tusk.rest.query.SqlStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * The only stage that touches the database. Per request, on one pooled connection: begin (READ ONLY
+ * for reads), one statement that sets the role and every request setting (the claims also one
+ * setting per top-level claim, {@code request.jwt.claim.<name>}, which the platform's RLS policies
+ * read), the pre-request function, the main statement, then commit or roll back as {@code
+ * api.tx_end} and {@code Prefer: tx} decide.
+ */
+public final class RequestTransaction {
+
+  /**
+   * All request settings in one round trip and one prepared statement. {@code json_each_text}
+   * yields a string claim's text and any other claim's JSON, as PostgREST's per-claim settings.
+   */
+  static final String SETTINGS =
+      "SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true),"
+          + " set_config('request.method', ?, true), set_config('request.path', ?, true),"
+          + " set_config('request.headers', ?, true), set_config('request.cookies', ?, true),"
+          + " set_config('search_path', ?, true),"
+          + " (SELECT count(set_config('request.jwt.claim.' || c.key, c.value, true))"
+          + " FROM json_each_text(?::json) c)";
+
+  private final ConnectionPool pool;
+  private final Optional<String> preRequestSql;
+  private final TxEnd txEnd;
+
+  /** {@code preRequest} is a quoted, qualified function name, e.g. {@code "api"."check"}. */
+  public RequestTransaction(ConnectionPool pool, Optional<String> preRequest, TxEnd txEnd) {
+    this.pool = pool;
+    this.preRequestSql = preRequest.map(fn -> "SELECT " + fn + "()");
+    this.txEnd = txEnd;
+  }
+
+  public TxResult run(RequestContext ctx, QueryPlan plan) throws DbError {
+    Connection c;
+    try {
+      c = pool.acquire();
+    } catch (PoolTimeoutException e) {
+      throw new DbError(
+          "PGRST003",
+          504,
+          "Timed out acquiring connection from connection pool.",
+          e.getMessage(),
+          null);
+    } catch (SQLException e) {
+      throw new DbError(
+          "PGRST000", 503, "Database client error. Retrying the connection.", e.getMessage(), null);
+    }
+    boolean broken = false;
+    try {
+      c.setReadOnly(plan.readOnly());
+      applySettings(c, ctx);
+      if (preRequestSql.isPresent()) {
+        try (PreparedStatement ps = c.prepareStatement(preRequestSql.get())) {
+          ps.execute();
+        }
+      }
+      OptionalLong estimate = OptionalLong.empty();
+      if (plan.estimatedCount().isPresent()) {
+        estimate = OptionalLong.of(single(c, plan.estimatedCount().get()));
+      }
+      TxResult result = main(c, plan.main(), estimate);
+      boolean commit = ctx.txOverride().orElse(txEnd.commitsByDefault());
+      if (commit) {
+        c.commit();
+      } else {
+        c.rollback();
+      }
+      return new TxResult(
+          result.total(),
+          result.pageTotal(),
+          result.body(),
+          result.location(),
+          result.responseHeaders(),
+          result.responseStatus(),
+          result.estimatedTotal(),
+          commit);
+    } catch (SQLException e) {
+      broken = isConnectionFailure(e);
+      rollbackQuietly(c);
+      throw translate(e, ctx.authenticated());
+    } finally {
+      pool.release(c, broken);
+    }
+  }
+
+  private static void applySettings(Connection c, RequestContext ctx) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SETTINGS)) {
+      ps.setString(1, ctx.role());
+      ps.setString(2, ctx.claimsJson());
+      ps.setString(3, ctx.method());
+      ps.setString(4, ctx.path());
+      ps.setString(5, ctx.headersJson());
+      ps.setString(6, ctx.cookiesJson());
+      ps.setString(7, quoteIdent(ctx.schema()) + ", public");
+      ps.setString(8, ctx.claimsJson());
+      ps.executeQuery().close();
+    }
+  }
+
+  private static TxResult main(Connection c, SqlStatement main, OptionalLong estimate)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(main.sql())) {
+      bind(ps, main);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("the main statement returned no row", "XX000");
+        }
+        long total = rs.getLong(1);
+        OptionalLong totalOpt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(total);
+        return new TxResult(
+            totalOpt,
+            rs.getLong(2),
+            Optional.ofNullable(rs.getString(3)),
+            Optional.ofNullable(rs.getString(4)),
+            Optional.ofNullable(rs.getString(5)).filter(s -> !s.isEmpty()),
+            Optional.ofNullable(rs.getString(6)).filter(s -> !s.isEmpty()),
+            estimate,
+            false);
+      }
+    }
+  }
+
+  private static long single(Connection c, SqlStatement s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(s.sql())) {
+      bind(ps, s);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, SqlStatement s) throws SQLException {
+    for (int i = 0; i < s.params().size(); i++) {
+      ps.setString(i + 1, s.params().get(i));
+    }
+  }
+
+  static String quoteIdent(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static boolean isConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    return state == null || state.startsWith("08") || state.startsWith("57P");
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is discarded when broken
+    }
+  }
+
+  /** PostgreSQL's error as PostgREST shows it; the role setting's failures get auth statuses. */
+  static DbError translate(SQLException e, boolean authenticated) {
+    String state = e.getSQLState();
+    String message = e.getMessage();
+    String detail = null;
+    String hint = null;
+    if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+      ServerErrorMessage m = p.getServerErrorMessage();
+      message = m.getMessage();
+      detail = m.getDetail();
+      hint = m.getHint();
+    }
+    if (state == null) {
+      return new DbError("PGRST000", 503, "Database client error.", message, null);
+    }
+    int status = SqlStateStatus.of(state, authenticated);
+    if (state.equals("22023") && message != null && message.startsWith("role ")) {
+      status = 401; // a token naming a role that does not exist
+    }
+    if (state.startsWith("PT")) {
+      // RAISE SQLSTATE 'PT404': the status comes from the code, the body keeps it.
+      return new DbError(state, status, message, detail, hint);
+    }
+    return new DbError(state, status, message, detail, hint);
+  }
+}
