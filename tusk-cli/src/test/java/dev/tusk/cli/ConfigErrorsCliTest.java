@@ -90,6 +90,28 @@ class ConfigErrorsCliTest {
   }
 
   @Test
+  void aDataDirectoryOfAnotherMajorIsRefusedAndLeftAsItWas() throws IOException {
+    Files.writeString(dir.resolve("tusk.yaml"), "cluster:\n  name: db-major-test\n");
+    Path pgdata = Files.createDirectories(dir.resolve("tusk-data/pgdata"));
+    Files.writeString(pgdata.resolve("PG_VERSION"), "16\n");
+    CliRunner.Result r =
+        CliRunner.run(
+            dir,
+            Map.of(
+                "TUSK_ADMIN_PORT", Integer.toString(freePort()),
+                "TUSK_POSTGRES_PORT", Integer.toString(freePort())),
+            "up");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("belongs to PostgreSQL 16 but the server binaries are PostgreSQL 18")
+        .contains("pg_upgrade");
+    try (Stream<Path> s = Files.walk(dir.resolve("tusk-data"))) {
+      assertThat(s.map(p -> dir.relativize(p).toString()).sorted().toList())
+          .containsExactly("tusk-data", "tusk-data/pgdata", "tusk-data/pgdata/PG_VERSION");
+    }
+  }
+
+  @Test
   void twoInitScriptsWithOneFileNameAreRefused() throws IOException {
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));
