@@ -43,6 +43,7 @@ class ConfigPrinterTest {
 
   private TuskConfig representative() throws IOException {
     f.env("TUSK_SUPERUSER_PASSWORD", "env-pw");
+    f.env("TUSK_JWT_SECRET", "jwt-secret-from-env-0123456789abcdef");
     f.write("secrets/authenticator", "file-pw\n");
     return f.load(resource("print-input.yaml"));
   }
@@ -68,17 +69,36 @@ class ConfigPrinterTest {
         .doesNotContain("env-pw")
         .doesNotContain("file-pw")
         .doesNotContain("literal-pw")
+        .doesNotContain("jwt-secret-from-env")
+        .contains("    secret: '<redacted: env:TUSK_JWT_SECRET>'")
         .contains("superuser_password: '<redacted: env:TUSK_SUPERUSER_PASSWORD>'")
         .contains("password: '<redacted: literal>'");
   }
 
   @Test
+  void withoutAnApiSectionNoApiIsPrinted() {
+    String printed = ConfigPrinter.print(f.loadNoFile());
+    Map<String, Object> root =
+        map(new Load(LoadSettings.builder().build()).loadFromString(printed));
+
+    assertThat(root.keySet())
+        .containsExactlyElementsOf(
+            ConfigBinder.SECTIONS.stream().filter(s -> !s.equals("api")).toList());
+  }
+
+  @Test
   void everyRegistryKeyIsPrintedEvenWhenNull() {
+    f.env("TUSK_API_ANON_ROLE", "api_anonymous");
     String printed = ConfigPrinter.print(f.loadNoFile());
     Map<String, Object> root =
         map(new Load(LoadSettings.builder().build()).loadFromString(printed));
 
     assertThat(root.keySet()).containsExactlyElementsOf(ConfigBinder.SECTIONS);
+    assertThat(map(root.get("api")).keySet())
+        .containsAll(ApiSection.NESTED)
+        .hasSize(ConfigOption.in("api").size() + ApiSection.NESTED.size());
+    assertThat(map(map(root.get("api")).get("jwt")).keySet())
+        .hasSize(ConfigOption.in("api.jwt").size());
     for (ConfigOption o : ConfigOption.values()) {
       Map<String, Object> section = root;
       for (String part : o.section().split("\\.")) {
@@ -131,6 +151,6 @@ class ConfigPrinterTest {
 
   private static TuskConfig withoutSource(TuskConfig c) {
     return new TuskConfig(
-        Optional.empty(), c.cluster(), c.postgres(), c.databases(), c.roles(), c.admin());
+        Optional.empty(), c.cluster(), c.postgres(), c.databases(), c.roles(), c.admin(), c.api());
   }
 }
