@@ -136,6 +136,39 @@ class ConfigPrinterTest {
     assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
   }
 
+  @Test
+  void anApiWithADbUriRoundTripsWithoutItsUserAndDatabase() {
+    f.env("TUSK_API_DB_URI", "postgres://web_auth:pw@db.example.com/crm");
+    TuskConfig original =
+        f.load(
+            Fixture.yaml(
+                "api:",
+                "  anon_role: web_anon",
+                "  jwt: { secret: \"literal-secret-literal-secret-12\", jwks_url: \"http://localhost/k\" }",
+                "  max_rows: 10"));
+    String printed = ConfigPrinter.print(original);
+
+    assertThat(printed)
+        .contains("  database: null\n  user: null\n  password: null\n")
+        .contains("  db_uri: '<redacted: env:TUSK_API_DB_URI>'")
+        .contains("    jwks_url: http://localhost/k")
+        .doesNotContain("literal-secret");
+    TuskConfig reloaded = reload(printed, List.of("literal-secret-literal-secret-12"));
+    assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
+    assertThat(reloaded.api().orElseThrow().user()).isEqualTo("web_auth");
+  }
+
+  @Test
+  void aDisabledApiRoundTrips() {
+    TuskConfig original =
+        f.load(Fixture.yaml("api: { enabled: false, pre_request: \"cost$${x}.f\" }"));
+
+    TuskConfig reloaded = reload(ConfigPrinter.print(original), List.of());
+
+    assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
+    assertThat(reloaded.api().orElseThrow().preRequest()).contains("cost${x}.f");
+  }
+
   /** Puts the secrets back (references as references, literals by value) and loads again. */
   private TuskConfig reload(String printed, List<String> literals) {
     Matcher m = REDACTED.matcher(printed);
