@@ -32,11 +32,11 @@ import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Reads {@code api}. Without the section (and without any {@code TUSK_API_*} variable, which counts
- * as writing the key into the file) there is no API; with it, {@code enabled} defaults to true. The
- * database defaults to the first entry of {@code databases} and the schemas to that database's
- * schemas ({@code [public]} when it lists none, or with a {@code db_uri}, whose server the
- * databases section does not describe). The rules that need the other sections are in {@link
+ * Reads {@code api}. Without the section (and without any non-empty {@code TUSK_API_*} variable,
+ * which counts as writing the key into the file) there is no API; with it, {@code enabled} defaults
+ * to true. The database defaults to the first entry of {@code databases} and the schemas to that
+ * database's schemas ({@code [public]} when it lists none, or with a {@code db_uri}, whose server
+ * the databases section does not describe). The rules that need the other sections are in {@link
  * ApiChecks}.
  */
 final class ApiSection {
@@ -49,7 +49,7 @@ final class ApiSection {
     Optional<YamlMap> map = root.flatMap(r -> r.map("api"));
     boolean fromEnv =
         Stream.concat(ConfigOption.in("api").stream(), ConfigOption.in("api.jwt").stream())
-            .anyMatch(o -> ctx.env().containsKey(o.envName()));
+            .anyMatch(o -> !ctx.env().getOrDefault(o.envName(), "").isEmpty());
     if (map.isEmpty() && !fromEnv) {
       return Optional.empty();
     }

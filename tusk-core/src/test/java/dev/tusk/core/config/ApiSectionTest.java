@@ -158,6 +158,30 @@ class ApiSectionTest {
   }
 
   @Test
+  void anEmptyTuskApiVariableDoesNotCreateTheSection() {
+    f.env("TUSK_API_ANON_ROLE", "");
+
+    assertThat(f.loadNoFile().api()).isEmpty();
+  }
+
+  @Test
+  void hostileValuesFailCleanly() {
+    f.env("TUSK_API_JWT_SECRET", "{\"a\":" + "[".repeat(200_000));
+    ConfigException deep = f.failLoading(Optional.empty());
+    assertThat(deep.getMessage())
+        .startsWith("api.jwt.secret starts with '{' but is not valid JSON");
+
+    f.env("TUSK_API_JWT_SECRET", "x".repeat(1_000_000));
+    f.env(
+        "TUSK_API_DB_URI",
+        "postgres://u@h/" + "d".repeat(1_000_000) + "?a=" + "%41".repeat(100_000));
+    assertThat(f.loadNoFile().api().orElseThrow().database()).hasSize(1_000_000);
+
+    f.env("TUSK_API_DB_URI", "postgres://" + "h,".repeat(100_000) + "/d");
+    assertThat(f.failLoading(Optional.empty()).getMessage()).contains("names no user");
+  }
+
+  @Test
   void aDisabledApiSkipsTheChecksThatNeedTheOtherSectionsButNotTheValueChecks() {
     ApiConfig api = api(yaml("api: { enabled: false, user: nobody_here, port: 5432 }"));
 
