@@ -143,7 +143,8 @@ public final class TestServer implements ExtensionContext.Store.CloseableResourc
                 Optional.empty())),
         List.of(),
         List.of(),
-        new AdminConfig(false, "127.0.0.1", 0));
+        new AdminConfig(false, "127.0.0.1", 0),
+        Optional.empty());
   }
 
   /** A loopback port nobody listens on right now. */

@@ -83,7 +83,13 @@ class BootstrapIT {
                     "bs_anonymous", List.of("content"), List.of("SELECT"), List.of(), List.of())));
     TuskConfig base = server.config();
     return new TuskConfig(
-        base.source(), base.cluster(), base.postgres(), List.of(db), roles, base.admin());
+        base.source(),
+        base.cluster(),
+        base.postgres(),
+        List.of(db),
+        roles,
+        base.admin(),
+        base.api());
   }
 
   static RoleConfig role(String name, boolean login, boolean inherit, List<String> memberOf) {
@@ -251,7 +257,7 @@ class BootstrapIT {
             db.name(), db.owner(), db.schemas(), List.of("no_such_ext"), List.of(), List.of());
     TuskConfig bad =
         new TuskConfig(
-            c.source(), c.cluster(), c.postgres(), List.of(withBad), c.roles(), c.admin());
+            c.source(), c.cluster(), c.postgres(), List.of(withBad), c.roles(), c.admin(), c.api());
     assertThatThrownBy(() -> reconciler().reconcile(bad))
         .isInstanceOf(OperationException.class)
         .hasMessageContaining("extension 'no_such_ext'")

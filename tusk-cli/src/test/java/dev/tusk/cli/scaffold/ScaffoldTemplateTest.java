@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 class ScaffoldTemplateTest {
 
-  /** The supported config, section by section (this version has no api, pooler, backup...). */
+  /** The supported config, section by section (this version has no pooler, backup...). */
   private static final Set<String> CLUSTER = Set.of("name", "home");
 
   private static final Set<String> POSTGRES =
@@ -43,6 +43,37 @@ class ScaffoldTemplateTest {
   private static final Set<String> ROLE =
       Set.of("name", "login", "inherit", "password", "member_of", "connection_limit");
   private static final Set<String> ADMIN = Set.of("enabled", "listen", "port");
+  private static final Set<String> API =
+      Set.of(
+          "enabled",
+          "listen",
+          "port",
+          "database",
+          "user",
+          "password",
+          "db_uri",
+          "schemas",
+          "anon_role",
+          "jwt",
+          "max_rows",
+          "pre_request",
+          "tx_end",
+          "aggregates",
+          "max_body_bytes",
+          "plan_enabled",
+          "pool_size",
+          "cors_origins",
+          "server_timing");
+  private static final Set<String> JWT =
+      Set.of(
+          "secret",
+          "secret_is_base64",
+          "jwks_file",
+          "jwks_url",
+          "audience",
+          "role_claim_key",
+          "cookie",
+          "clock_skew_seconds");
 
   @TempDir Path dir;
 
@@ -71,8 +102,9 @@ class ScaffoldTemplateTest {
   }
 
   @Test
-  void hasExactlyTheFiveSupportedSections() {
-    assertThat(yaml.keySet()).containsExactly("cluster", "postgres", "databases", "roles", "admin");
+  void hasExactlyTheSixSupportedSections() {
+    assertThat(yaml.keySet())
+        .containsExactly("cluster", "postgres", "databases", "roles", "api", "admin");
   }
 
   @Test
@@ -91,11 +123,15 @@ class ScaffoldTemplateTest {
       assertThat(ROLE).containsAll(map(role).keySet());
     }
     assertThat(ADMIN).containsAll(map(yaml.get("admin")).keySet());
+    Map<String, Object> api = map(yaml.get("api"));
+    assertThat(API).containsAll(api.keySet());
+    assertThat(JWT).containsAll(map(api.get("jwt")).keySet());
   }
 
   @Test
   void commentsEverySupportedKey() {
-    for (Set<String> keys : List.of(CLUSTER, POSTGRES, TLS, DATABASE, GRANT, ROLE, ADMIN)) {
+    for (Set<String> keys :
+        List.of(CLUSTER, POSTGRES, TLS, DATABASE, GRANT, ROLE, ADMIN, API, JWT)) {
       for (String key : keys) {
         // The key, set or commented out, with a comment after it on the same line.
         assertThat(text).as(key).containsPattern("(?m)^[ #-]*" + key + ":[^\\n#]*#");
@@ -115,6 +151,18 @@ class ScaffoldTemplateTest {
     assertThat(text).doesNotContainPattern("(?m)^[^#]*\\$\\{");
     assertThat(text).contains("# superuser_password: ${env:TUSK_SUPERUSER_PASSWORD}");
     assertThat(text).contains("# password: ${env:TUSK_AUTHENTICATOR_PASSWORD}");
+    assertThat(map(map(yaml.get("api")).get("jwt"))).doesNotContainKey("secret");
+    assertThat(text).contains("# secret: ${env:TUSK_JWT_SECRET}");
+  }
+
+  @Test
+  void servesTheContentSchemasAnonymouslyThroughTheAuthenticator() {
+    Map<String, Object> api = map(yaml.get("api"));
+    assertThat(api.get("enabled")).isEqualTo(true);
+    assertThat(api.get("database")).isEqualTo("app");
+    assertThat(api.get("user")).isEqualTo("authenticator");
+    assertThat(api.get("anon_role")).isEqualTo("api_anonymous");
+    assertThat(api.get("schemas")).isEqualTo(List.of("content", "identity"));
   }
 
   @Test
@@ -204,5 +252,8 @@ class ScaffoldTemplateTest {
     Map<String, Object> admin = map(yaml.get("admin"));
     assertThat(admin.get("listen")).isEqualTo("127.0.0.1");
     assertThat(admin.get("port")).isEqualTo(8008);
+    Map<String, Object> api = map(yaml.get("api"));
+    assertThat(api.get("listen")).isEqualTo("127.0.0.1");
+    assertThat(api.get("port")).isEqualTo(3000);
   }
 }

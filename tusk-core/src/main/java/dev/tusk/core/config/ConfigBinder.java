@@ -8,15 +8,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Builds the {@link TuskConfig} from the parsed file (or from nothing), section by section, in the
- * order the checks need: roles before databases, so owners and grantees can be checked.
+ * order the checks need: roles before databases, so owners and grantees can be checked, and the API
+ * last, since its checks look at all the others.
  */
 final class ConfigBinder {
 
   static final List<String> SECTIONS =
-      List.of("cluster", "postgres", "databases", "roles", "admin");
+      List.of("cluster", "postgres", "databases", "roles", "api", "admin");
 
   /** Sections of the design that this version does not implement yet. */
-  static final List<String> LATER_SECTIONS = List.of("api", "pooler", "migrations", "backup");
+  static final List<String> LATER_SECTIONS = List.of("pooler", "migrations", "backup");
 
   private final ReadContext ctx;
 
@@ -42,7 +43,9 @@ final class ConfigBinder {
             ? DatabasesSection.read(root.get(), databaseNodes.get(), refs)
             : defaultDatabases(refs);
     AdminConfig admin = AdminSection.read(ctx, root.flatMap(r -> r.map("admin")), postgres);
-    return new TuskConfig(source, cluster, postgres, databases, roles, admin);
+    Optional<ApiConfig> api =
+        ApiSection.read(ctx, root, new ApiSection.Peers(postgres, databases, roles, admin));
+    return new TuskConfig(source, cluster, postgres, databases, roles, admin, api);
   }
 
   private static void checkSections(YamlMap root) {

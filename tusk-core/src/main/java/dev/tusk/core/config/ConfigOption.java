@@ -10,8 +10,9 @@ import java.util.Optional;
  * pgjdbc's {@code PGProperty}: the key path, its type, its default and what it does. The
  * environment variable is derived from the key path ({@code postgres.tls.mode} → {@code
  * TUSK_POSTGRES_TLS_MODE}), never written by hand, so the two cannot drift apart; a unit test
- * checks the derived names are unique. List entries ({@code databases}, {@code roles}) and the
- * {@code postgres.parameters} map have no overrides: they are not scalar keys.
+ * checks the derived names are unique. List entries ({@code databases}, {@code roles}), the lists
+ * {@code api.schemas} and {@code api.cors_origins} and the {@code postgres.parameters} map have no
+ * overrides: they are not scalar keys.
  */
 public enum ConfigOption {
   CLUSTER_NAME(
@@ -62,6 +63,92 @@ public enum ConfigOption {
   POSTGRES_TLS_KEY_FILE("postgres.tls.key_file", Kind.PATH, null, "mode files: private key (PEM)."),
   POSTGRES_TLS_CA_FILE(
       "postgres.tls.ca_file", Kind.PATH, null, "mode files: CA or chain certificates (PEM)."),
+  API_ENABLED(
+      "api.enabled",
+      Kind.BOOLEAN,
+      "true",
+      "Serve the REST API; applies when the file has an api section or a TUSK_API_* variable is"
+          + " set (with neither, there is no API)."),
+  API_LISTEN("api.listen", Kind.STRING, "127.0.0.1", "Address of the REST API (one address)."),
+  API_PORT("api.port", Kind.INTEGER, "3000", "Port of the REST API, 1-65535."),
+  API_DATABASE(
+      "api.database",
+      Kind.STRING,
+      null,
+      "Database the API serves; default the first entry of databases, else postgres."),
+  API_USER(
+      "api.user",
+      Kind.STRING,
+      "authenticator",
+      "Login role the API connects as (never the superuser); it switches roles per request."),
+  API_PASSWORD(
+      "api.password",
+      Kind.SECRET,
+      null,
+      "Password of api.user; default that role's password (configured or generated)."),
+  API_DB_URI(
+      "api.db_uri",
+      Kind.SECRET,
+      null,
+      "postgres:// URI or key=value string of any PostgreSQL, instead of database/user/password."),
+  API_ANON_ROLE(
+      "api.anon_role",
+      Kind.STRING,
+      null,
+      "Role for requests without a token; null refuses anonymous requests."),
+  API_MAX_ROWS(
+      "api.max_rows", Kind.INTEGER, null, "Most rows one request reads (>= 1); null: no limit."),
+  API_PRE_REQUEST(
+      "api.pre_request",
+      Kind.STRING,
+      null,
+      "Function called at the start of every request's transaction: schema.function."),
+  API_TX_END(
+      "api.tx_end",
+      Kind.CHOICE,
+      "commit",
+      "commit | commit-allow-override | rollback | rollback-allow-override."),
+  API_AGGREGATES(
+      "api.aggregates", Kind.BOOLEAN, "true", "Allow count(), sum(), avg()... in select."),
+  API_MAX_BODY_BYTES(
+      "api.max_body_bytes", Kind.INTEGER, "10485760", "Largest request body, 1-1073741824 bytes."),
+  API_PLAN_ENABLED(
+      "api.plan_enabled",
+      Kind.BOOLEAN,
+      "false",
+      "Answer Accept: application/vnd.pgrst.plan with the query plan."),
+  API_POOL_SIZE(
+      "api.pool_size", Kind.INTEGER, "10", "Most database connections of the API, 1-1000."),
+  API_SERVER_TIMING(
+      "api.server_timing", Kind.BOOLEAN, "false", "Send a Server-Timing response header."),
+  API_JWT_SECRET(
+      "api.jwt.secret",
+      Kind.SECRET,
+      null,
+      "HMAC secret (at least 32 characters), or a JWK / JWK set as JSON."),
+  API_JWT_SECRET_IS_BASE64(
+      "api.jwt.secret_is_base64", Kind.BOOLEAN, "false", "The secret is base64-encoded."),
+  API_JWT_JWKS_FILE(
+      "api.jwt.jwks_file", Kind.PATH, null, "File holding a JWK set (RS/ES/EdDSA keys)."),
+  API_JWT_JWKS_URL(
+      "api.jwt.jwks_url",
+      Kind.STRING,
+      null,
+      "URL of a JWK set: https, or http on a loopback host only."),
+  API_JWT_AUDIENCE(
+      "api.jwt.audience", Kind.STRING, null, "Required aud claim; null accepts any audience."),
+  API_JWT_ROLE_CLAIM_KEY(
+      "api.jwt.role_claim_key",
+      Kind.STRING,
+      ".role",
+      "Where the role is in the claims, as PostgREST's JSPath (.role, .realm.roles[0])."),
+  API_JWT_COOKIE(
+      "api.jwt.cookie", Kind.STRING, null, "Also read the token from this cookie; null: never."),
+  API_JWT_CLOCK_SKEW_SECONDS(
+      "api.jwt.clock_skew_seconds",
+      Kind.INTEGER,
+      "30",
+      "Tolerance for exp/nbf/iat, 0-300 seconds."),
   ADMIN_ENABLED(
       "admin.enabled",
       Kind.BOOLEAN,

@@ -33,6 +33,7 @@ public final class ConfigPrinter {
     root.put("postgres", postgres(config.postgres()));
     root.put("databases", config.databases().stream().map(ConfigPrinter::database).toList());
     root.put("roles", config.roles().stream().map(ConfigPrinter::role).toList());
+    config.api().ifPresent(api -> root.put("api", ApiPrinter.api(api)));
     root.put("admin", admin(config.admin()));
     DumpSettings settings =
         DumpSettings.builder()
@@ -151,23 +152,23 @@ public final class ConfigPrinter {
   }
 
   /** Escapes what the loader would read as a reference. */
-  private static String text(String s) {
+  static String text(String s) {
     return s.replace("${", "$${");
   }
 
-  private static List<String> texts(List<String> list) {
+  static List<String> texts(List<String> list) {
     return list.stream().map(ConfigPrinter::text).toList();
   }
 
-  private static String path(Path p) {
+  static String path(Path p) {
     return text(p.toString());
   }
 
-  private static String path(Optional<Path> p) {
+  static String path(Optional<Path> p) {
     return p.map(ConfigPrinter::path).orElse(null);
   }
 
-  private static String secret(Optional<Secret> s) {
+  static String secret(Optional<Secret> s) {
     return s.map(Secret::redacted).orElse(null);
   }
 }

@@ -90,15 +90,19 @@ final class Convert {
     return optionalPath(s).orElseThrow(() -> ConfigErrors.badType(s, "a file system path"));
   }
 
-  /** A secret; empty for null. The value never appears in an error. */
+  /** A password; empty for null. The value never appears in an error. */
   static Optional<Secret> secret(Scalar s) {
+    return secret(s, "is empty; remove the key (or set it to null) to have a password generated,");
+  }
+
+  /** A secret; empty for null; {@code whenEmpty} says what to do about an empty value. */
+  static Optional<Secret> secret(Scalar s, String whenEmpty) {
     if (s.isNull()) {
       return Optional.empty();
     }
     String value = s.text().orElseThrow();
     if (value.isEmpty()) {
-      throw ConfigErrors.badSecret(
-          s, "is empty; remove the key (or set it to null) to have a password generated,");
+      throw ConfigErrors.badSecret(s, whenEmpty);
     }
     if (value.indexOf('\0') >= 0) {
       throw ConfigErrors.badSecret(s, "contains a NUL character, which PostgreSQL cannot store,");

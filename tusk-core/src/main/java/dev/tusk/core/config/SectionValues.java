@@ -2,6 +2,7 @@ package dev.tusk.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,23 @@ final class SectionValues {
   private final Optional<YamlMap> map;
 
   SectionValues(ReadContext ctx, String section, Optional<YamlMap> map, List<String> nested) {
+    this(ctx, section, map, nested, Map.of());
+  }
+
+  /** {@code postgrest} maps PostgREST's names to this section's keys, for "did you mean". */
+  SectionValues(
+      ReadContext ctx,
+      String section,
+      Optional<YamlMap> map,
+      List<String> nested,
+      Map<String, String> postgrest) {
     this.ctx = ctx;
     this.section = section;
     this.map = map;
     List<String> allowed = new ArrayList<>();
     ConfigOption.in(section).forEach(o -> allowed.add(o.leaf()));
     allowed.addAll(nested);
-    map.ifPresent(m -> m.requireKnown(allowed));
+    map.ifPresent(m -> m.requireKnown(allowed, postgrest, "PostgREST's"));
   }
 
   Scalar get(ConfigOption option) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The whole effective configuration: an immutable value, validated once by {@link ConfigLoader}.
  * Every path in it is absolute (relative paths in the file are resolved against the file's
- * directory, or the working directory when there is no file).
+ * directory, or the working directory when there is no file). {@code api} is empty when the file
+ * has no {@code api} section (and no {@code TUSK_API_*} variable is set): then there is no REST
+ * API.
  */
 public record TuskConfig(
     Optional<Path> source,
@@ -15,7 +17,8 @@ public record TuskConfig(
     PostgresConfig postgres,
     List<DatabaseConfig> databases,
     List<RoleConfig> roles,
-    AdminConfig admin) {
+    AdminConfig admin,
+    Optional<ApiConfig> api) {
 
   public Path home() {
     return cluster.home();

@@ -89,9 +89,25 @@ final class YamlMap {
 
   /** Refuses the first key not in {@code allowed}, suggesting the closest allowed key. */
   void requireKnown(Collection<String> allowed) {
+    requireKnown(allowed, Map.of(), "");
+  }
+
+  /**
+   * Like {@link #requireKnown(Collection)}, and recognises another tool's names for the keys: an
+   * unknown key that is one of {@code foreign}'s keys (compared like suggestions, ignoring case and
+   * separators) is answered with the key it maps to, such as {@code did you mean 'api.anon_role'
+   * (PostgREST's db-anon-role)?}. The mapped keys are relative to this mapping.
+   */
+  void requireKnown(Collection<String> allowed, Map<String, String> foreign, String tool) {
     for (String key : entries.keySet()) {
       if (!allowed.contains(key)) {
-        Optional<String> near = Suggestions.closest(key, allowed);
+        String folded = Suggestions.normalize(key);
+        Optional<String> near =
+            foreign.keySet().stream()
+                .filter(f -> Suggestions.normalize(f).equals(folded))
+                .findFirst()
+                .map(f -> "'" + child(foreign.get(f)) + "' (" + tool + " " + f + ")")
+                .or(() -> Suggestions.closest(key, allowed).map(n -> "'" + child(n) + "'"));
         String where = path.isEmpty() ? "valid top-level keys: " : "valid keys in " + path + ": ";
         throw new ConfigException(
             ConfigErrors.UNKNOWN_KEY,
@@ -99,7 +115,7 @@ final class YamlMap {
                 + child(Scalar.bare(key))
                 + "' at "
                 + keyLocation(key)
-                + near.map(n -> "; did you mean '" + child(n) + "'?").orElse(""),
+                + near.map(n -> "; did you mean " + n + "?").orElse(""),
             where + String.join(", ", allowed));
       }
     }

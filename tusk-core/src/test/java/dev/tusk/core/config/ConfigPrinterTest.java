@@ -43,6 +43,7 @@ class ConfigPrinterTest {
 
   private TuskConfig representative() throws IOException {
     f.env("TUSK_SUPERUSER_PASSWORD", "env-pw");
+    f.env("TUSK_JWT_SECRET", "jwt-secret-from-env-0123456789abcdef");
     f.write("secrets/authenticator", "file-pw\n");
     return f.load(resource("print-input.yaml"));
   }
@@ -68,17 +69,36 @@ class ConfigPrinterTest {
         .doesNotContain("env-pw")
         .doesNotContain("file-pw")
         .doesNotContain("literal-pw")
+        .doesNotContain("jwt-secret-from-env")
+        .contains("    secret: '<redacted: env:TUSK_JWT_SECRET>'")
         .contains("superuser_password: '<redacted: env:TUSK_SUPERUSER_PASSWORD>'")
         .contains("password: '<redacted: literal>'");
   }
 
   @Test
+  void withoutAnApiSectionNoApiIsPrinted() {
+    String printed = ConfigPrinter.print(f.loadNoFile());
+    Map<String, Object> root =
+        map(new Load(LoadSettings.builder().build()).loadFromString(printed));
+
+    assertThat(root.keySet())
+        .containsExactlyElementsOf(
+            ConfigBinder.SECTIONS.stream().filter(s -> !s.equals("api")).toList());
+  }
+
+  @Test
   void everyRegistryKeyIsPrintedEvenWhenNull() {
+    f.env("TUSK_API_ANON_ROLE", "api_anonymous");
     String printed = ConfigPrinter.print(f.loadNoFile());
     Map<String, Object> root =
         map(new Load(LoadSettings.builder().build()).loadFromString(printed));
 
     assertThat(root.keySet()).containsExactlyElementsOf(ConfigBinder.SECTIONS);
+    assertThat(map(root.get("api")).keySet())
+        .containsAll(ApiSection.NESTED)
+        .hasSize(ConfigOption.in("api").size() + ApiSection.NESTED.size());
+    assertThat(map(map(root.get("api")).get("jwt")).keySet())
+        .hasSize(ConfigOption.in("api.jwt").size());
     for (ConfigOption o : ConfigOption.values()) {
       Map<String, Object> section = root;
       for (String part : o.section().split("\\.")) {
@@ -116,6 +136,39 @@ class ConfigPrinterTest {
     assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
   }
 
+  @Test
+  void anApiWithADbUriRoundTripsWithoutItsUserAndDatabase() {
+    f.env("TUSK_API_DB_URI", "postgres://web_auth:pw@db.example.com/crm");
+    TuskConfig original =
+        f.load(
+            Fixture.yaml(
+                "api:",
+                "  anon_role: web_anon",
+                "  jwt: { secret: \"literal-secret-literal-secret-12\", jwks_url: \"http://localhost/k\" }",
+                "  max_rows: 10"));
+    String printed = ConfigPrinter.print(original);
+
+    assertThat(printed)
+        .contains("  database: null\n  user: null\n  password: null\n")
+        .contains("  db_uri: '<redacted: env:TUSK_API_DB_URI>'")
+        .contains("    jwks_url: http://localhost/k")
+        .doesNotContain("literal-secret");
+    TuskConfig reloaded = reload(printed, List.of("literal-secret-literal-secret-12"));
+    assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
+    assertThat(reloaded.api().orElseThrow().user()).isEqualTo("web_auth");
+  }
+
+  @Test
+  void aDisabledApiRoundTrips() {
+    TuskConfig original =
+        f.load(Fixture.yaml("api: { enabled: false, pre_request: \"cost$${x}.f\" }"));
+
+    TuskConfig reloaded = reload(ConfigPrinter.print(original), List.of());
+
+    assertThat(withoutSource(reloaded)).isEqualTo(withoutSource(original));
+    assertThat(reloaded.api().orElseThrow().preRequest()).contains("cost${x}.f");
+  }
+
   /** Puts the secrets back (references as references, literals by value) and loads again. */
   private TuskConfig reload(String printed, List<String> literals) {
     Matcher m = REDACTED.matcher(printed);
@@ -131,6 +184,6 @@ class ConfigPrinterTest {
 
   private static TuskConfig withoutSource(TuskConfig c) {
     return new TuskConfig(
-        Optional.empty(), c.cluster(), c.postgres(), c.databases(), c.roles(), c.admin());
+        Optional.empty(), c.cluster(), c.postgres(), c.databases(), c.roles(), c.admin(), c.api());
   }
 }

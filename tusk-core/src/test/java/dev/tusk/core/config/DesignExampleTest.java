@@ -76,6 +76,43 @@ class DesignExampleTest {
     assertThat(c.roles().get(3).memberOf()).containsExactly("api_anonymous", "api_user");
   }
 
+  /** DESIGN.md's api section, with its references quoted. */
+  static final String DESIGN_API =
+      yaml(
+          "api:",
+          "  enabled: true",
+          "  port: 3000",
+          "  database: app",
+          "  user: authenticator             # a non-superuser login role",
+          "  password: ${env:TUSK_AUTHENTICATOR_PASSWORD}",
+          "  db_uri: null                    # instead of database/user/password",
+          "  schemas: [content, identity]    # first is the default",
+          "  anon_role: api_anonymous        # absent: anonymous requests are refused",
+          "  jwt: { secret: \"${env:TUSK_JWT_SECRET}\", jwks_file: null, jwks_url: null,"
+              + " audience: null, role_claim_key: .role }",
+          "  max_rows: 1000",
+          "  pre_request: null",
+          "  tx_end: commit                  # commit | commit-allow-override | rollback |"
+              + " rollback-allow-override");
+
+  @Test
+  void theDesignApiSectionLoads() {
+    f.env("TUSK_JWT_SECRET", "a-jwt-secret-of-at-least-32-chars!");
+
+    TuskConfig c = f.load(design("  - { name: app_owner, login: true }", true) + DESIGN_API);
+
+    ApiConfig api = c.api().orElseThrow();
+    assertThat(api.enabled()).isTrue();
+    assertThat(api.user()).isEqualTo("authenticator");
+    assertThat(api.password()).contains(new Secret("auth", "env:TUSK_AUTHENTICATOR_PASSWORD"));
+    assertThat(api.schemas()).containsExactly("content", "identity");
+    assertThat(api.anonRole()).contains("api_anonymous");
+    assertThat(api.jwt().secret())
+        .contains(new Secret("a-jwt-secret-of-at-least-32-chars!", "env:TUSK_JWT_SECRET"));
+    assertThat(api.maxRows()).contains(1000);
+    assertThat(api.txEnd()).isEqualTo(TxEnd.COMMIT);
+  }
+
   @Test
   void asWrittenInTheDesignTheOwnerRoleIsMissing() {
     ConfigException e = f.fail(design("  - { name: api_owner_unrelated }", true));

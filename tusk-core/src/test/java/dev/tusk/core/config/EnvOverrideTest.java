@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tusk.core.error.ConfigException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -31,11 +32,29 @@ class EnvOverrideTest {
     f = new Fixture(tmp);
   }
 
+  /** {@code yaml} is the file to load, or null to load without one. */
   record Case(
       ConfigOption option,
       Map<String, String> env,
       Function<TuskConfig, Object> get,
-      Object want) {}
+      Object want,
+      String yaml) {
+
+    Case(
+        ConfigOption option,
+        Map<String, String> env,
+        Function<TuskConfig, Object> get,
+        Object want) {
+      this(option, env, get, want, null);
+    }
+  }
+
+  static final Map<String, String> ANON = Map.of("TUSK_API_ANON_ROLE", "api_anonymous");
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+  static ApiConfig api(TuskConfig c) {
+    return c.api().orElseThrow();
+  }
 
   static final Path CERTS = Path.of("/etc/tusk/certs");
 
@@ -95,7 +114,89 @@ class EnvOverrideTest {
             Optional.of(Path.of("/ca.pem"))),
         new Case(ConfigOption.ADMIN_ENABLED, Map.of(), c -> c.admin().enabled(), false),
         new Case(ConfigOption.ADMIN_LISTEN, Map.of(), c -> c.admin().listen(), "0.0.0.0"),
-        new Case(ConfigOption.ADMIN_PORT, Map.of(), c -> c.admin().port(), 9999));
+        new Case(ConfigOption.ADMIN_PORT, Map.of(), c -> c.admin().port(), 9999),
+        new Case(ConfigOption.API_ENABLED, Map.of(), c -> api(c).enabled(), false),
+        new Case(ConfigOption.API_LISTEN, ANON, c -> api(c).listen(), "0.0.0.0"),
+        new Case(ConfigOption.API_PORT, ANON, c -> api(c).port(), 3001),
+        new Case(ConfigOption.API_DATABASE, ANON, c -> api(c).database(), "postgres"),
+        new Case(
+            ConfigOption.API_USER,
+            Map.of("TUSK_API_JWT_SECRET", SECRET),
+            c -> api(c).user(),
+            "app_owner"),
+        new Case(
+            ConfigOption.API_PASSWORD,
+            ANON,
+            c -> api(c).password(),
+            Optional.of(new Secret("pw-from-env", "env:TUSK_API_PASSWORD")),
+            yaml(
+                "roles:",
+                "  - { name: api_anonymous }",
+                "  - { name: authenticator, login: true, password: pw-from-env,"
+                    + " member_of: [api_anonymous] }",
+                "databases: [{ name: app }]")),
+        new Case(
+            ConfigOption.API_DB_URI,
+            ANON,
+            c -> api(c).dbUri().map(Secret::source).orElseThrow() + " " + api(c).database(),
+            "env:TUSK_API_DB_URI shop"),
+        new Case(
+            ConfigOption.API_ANON_ROLE,
+            Map.of(),
+            c -> api(c).anonRole(),
+            Optional.of("api_anonymous")),
+        new Case(ConfigOption.API_MAX_ROWS, ANON, c -> api(c).maxRows(), Optional.of(1000)),
+        new Case(
+            ConfigOption.API_PRE_REQUEST,
+            ANON,
+            c -> api(c).preRequest(),
+            Optional.of("api.check_request")),
+        new Case(ConfigOption.API_TX_END, ANON, c -> api(c).txEnd(), TxEnd.ROLLBACK_ALLOW_OVERRIDE),
+        new Case(ConfigOption.API_AGGREGATES, ANON, c -> api(c).aggregates(), false),
+        new Case(ConfigOption.API_MAX_BODY_BYTES, ANON, c -> api(c).maxBodyBytes(), 1024L),
+        new Case(ConfigOption.API_PLAN_ENABLED, ANON, c -> api(c).planEnabled(), true),
+        new Case(ConfigOption.API_POOL_SIZE, ANON, c -> api(c).poolSize(), 20),
+        new Case(ConfigOption.API_SERVER_TIMING, ANON, c -> api(c).serverTiming(), true),
+        new Case(
+            ConfigOption.API_JWT_SECRET,
+            Map.of(),
+            c -> api(c).jwt().secret(),
+            Optional.of(new Secret(SECRET, "env:TUSK_API_JWT_SECRET"))),
+        new Case(
+            ConfigOption.API_JWT_SECRET_IS_BASE64,
+            Map.of("TUSK_API_JWT_SECRET", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
+            c -> api(c).jwt().secretIsBase64(),
+            true),
+        new Case(
+            ConfigOption.API_JWT_JWKS_FILE,
+            Map.of(),
+            c -> api(c).jwt().jwksFile(),
+            Optional.of(Path.of("/etc/tusk/jwks.json"))),
+        new Case(
+            ConfigOption.API_JWT_JWKS_URL,
+            Map.of(),
+            c -> api(c).jwt().jwksUrl().map(Object::toString),
+            Optional.of("https://auth.example.com/.well-known/jwks.json")),
+        new Case(
+            ConfigOption.API_JWT_AUDIENCE,
+            ANON,
+            c -> api(c).jwt().audience(),
+            Optional.of("https://api.example.com")),
+        new Case(
+            ConfigOption.API_JWT_ROLE_CLAIM_KEY,
+            ANON,
+            c -> api(c).jwt().roleClaimKey(),
+            ".realm_access.roles[0]"),
+        new Case(
+            ConfigOption.API_JWT_COOKIE,
+            ANON,
+            c -> api(c).jwt().cookieName(),
+            Optional.of("session")),
+        new Case(
+            ConfigOption.API_JWT_CLOCK_SKEW_SECONDS,
+            ANON,
+            c -> api(c).jwt().clockSkew(),
+            Duration.ZERO));
   }
 
   static final Map<ConfigOption, String> VALUES =
@@ -117,7 +218,32 @@ class EnvOverrideTest {
           Map.entry(ConfigOption.POSTGRES_TLS_CA_FILE, "/ca.pem"),
           Map.entry(ConfigOption.ADMIN_ENABLED, "false"),
           Map.entry(ConfigOption.ADMIN_LISTEN, "0.0.0.0"),
-          Map.entry(ConfigOption.ADMIN_PORT, "9999"));
+          Map.entry(ConfigOption.ADMIN_PORT, "9999"),
+          Map.entry(ConfigOption.API_ENABLED, "false"),
+          Map.entry(ConfigOption.API_LISTEN, "0.0.0.0"),
+          Map.entry(ConfigOption.API_PORT, "3001"),
+          Map.entry(ConfigOption.API_DATABASE, "postgres"),
+          Map.entry(ConfigOption.API_USER, "app_owner"),
+          Map.entry(ConfigOption.API_PASSWORD, "pw-from-env"),
+          Map.entry(ConfigOption.API_DB_URI, "postgres://authenticator:pw@db.example.com/shop"),
+          Map.entry(ConfigOption.API_ANON_ROLE, "api_anonymous"),
+          Map.entry(ConfigOption.API_MAX_ROWS, "1000"),
+          Map.entry(ConfigOption.API_PRE_REQUEST, "api.check_request"),
+          Map.entry(ConfigOption.API_TX_END, "rollback-allow-override"),
+          Map.entry(ConfigOption.API_AGGREGATES, "false"),
+          Map.entry(ConfigOption.API_MAX_BODY_BYTES, "1024"),
+          Map.entry(ConfigOption.API_PLAN_ENABLED, "true"),
+          Map.entry(ConfigOption.API_POOL_SIZE, "20"),
+          Map.entry(ConfigOption.API_SERVER_TIMING, "true"),
+          Map.entry(ConfigOption.API_JWT_SECRET, SECRET),
+          Map.entry(ConfigOption.API_JWT_SECRET_IS_BASE64, "true"),
+          Map.entry(ConfigOption.API_JWT_JWKS_FILE, "/etc/tusk/jwks.json"),
+          Map.entry(
+              ConfigOption.API_JWT_JWKS_URL, "https://auth.example.com/.well-known/jwks.json"),
+          Map.entry(ConfigOption.API_JWT_AUDIENCE, "https://api.example.com"),
+          Map.entry(ConfigOption.API_JWT_ROLE_CLAIM_KEY, ".realm_access.roles[0]"),
+          Map.entry(ConfigOption.API_JWT_COOKIE, "session"),
+          Map.entry(ConfigOption.API_JWT_CLOCK_SKEW_SECONDS, "0"));
 
   @Test
   void everyOptionHasAnOverrideCase() {
@@ -140,7 +266,8 @@ class EnvOverrideTest {
     c.env().forEach(f::env);
     f.env(name, VALUES.get(c.option()));
 
-    assertThat(c.get().apply(f.loadNoFile())).isEqualTo(c.want());
+    TuskConfig loaded = c.yaml() == null ? f.loadNoFile() : f.load(c.yaml());
+    assertThat(c.get().apply(loaded)).isEqualTo(c.want());
   }
 
   @Test
@@ -150,6 +277,8 @@ class EnvOverrideTest {
     assertThat(ConfigOption.POSTGRES_TLS_MODE.envName()).isEqualTo("TUSK_POSTGRES_TLS_MODE");
     assertThat(ConfigOption.ADMIN_PORT.envName()).isEqualTo("TUSK_ADMIN_PORT");
     assertThat(ConfigOption.CLUSTER_NAME.envName()).isEqualTo("TUSK_CLUSTER_NAME");
+    assertThat(ConfigOption.API_JWT_SECRET.envName()).isEqualTo("TUSK_API_JWT_SECRET");
+    assertThat(ConfigOption.API_JWT_SECRET.section()).isEqualTo("api.jwt");
     assertThat(Arrays.stream(ConfigOption.values()).map(ConfigOption::envName).distinct())
         .hasSize(ConfigOption.values().length);
     for (ConfigOption o : ConfigOption.values()) {

@@ -61,6 +61,38 @@ class UnknownKeyTest {
             yaml("roles: [{ name: a }, { name: b, logn: true }]"),
             "unknown key 'roles[1].logn' at tusk.yaml:1:33; did you mean 'roles[1].login'?"),
         Arguments.of(yaml("admin: { zzz: 1 }"), "unknown key 'admin.zzz' at tusk.yaml:1:10"),
+        Arguments.of(
+            yaml("api:", "  prot: 3000"),
+            "unknown key 'api.prot' at tusk.yaml:2:3; did you mean 'api.port'?"),
+        Arguments.of(
+            yaml("api:", "  db-anon-role: web_anon"),
+            "unknown key 'api.db-anon-role' at tusk.yaml:2:3;"
+                + " did you mean 'api.anon_role' (PostgREST's db-anon-role)?"),
+        Arguments.of(
+            yaml("api:", "  DB_SCHEMAS: api"),
+            "unknown key 'api.DB_SCHEMAS' at tusk.yaml:2:3;"
+                + " did you mean 'api.schemas' (PostgREST's db-schemas)?"),
+        Arguments.of(
+            yaml("api:", "  jwt-secret: x"),
+            "unknown key 'api.jwt-secret' at tusk.yaml:2:3;"
+                + " did you mean 'api.jwt.secret' (PostgREST's jwt-secret)?"),
+        Arguments.of(
+            yaml("api:", "  server-port: 3000"),
+            "unknown key 'api.server-port' at tusk.yaml:2:3;"
+                + " did you mean 'api.port' (PostgREST's server-port)?"),
+        Arguments.of(
+            yaml("api:", "  jwt: { jwt-aud: x }"),
+            "unknown key 'api.jwt.jwt-aud' at tusk.yaml:2:10;"
+                + " did you mean 'api.jwt.audience' (PostgREST's jwt-aud)?"),
+        Arguments.of(
+            yaml("api:", "  jwt: { role-claim-key: x }"),
+            "unknown key 'api.jwt.role-claim-key' at tusk.yaml:2:10;"
+                + " did you mean 'api.jwt.role_claim_key' (PostgREST's role-claim-key)?"),
+        Arguments.of(
+            yaml("api:", "  jwt: { secrte: x }"),
+            "unknown key 'api.jwt.secrte' at tusk.yaml:2:10; did you mean 'api.jwt.secret'?"),
+        Arguments.of(
+            yaml("api:", "  db-channel: pgrst"), "unknown key 'api.db-channel' at tusk.yaml:2:3"),
         Arguments.of(yaml("\"x = 1\\nfoo\": 1"), "unknown key 'x = 1\\nfoo' at tusk.yaml:1:1"));
   }
 
@@ -85,7 +117,7 @@ class UnknownKeyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"api,1", "pooler,1", "migrations,2", "backup,3"})
+  @CsvSource({"pooler,1", "migrations,2", "backup,3"})
   void laterSectionsAreUnsupportedNotUnknown(String section, int line) {
     String text =
         List.of("cluster: {}\n", "admin: {}\n", "postgres: {}\n").stream()
