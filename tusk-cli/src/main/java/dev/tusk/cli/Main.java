@@ -4,6 +4,7 @@ import dev.tusk.cli.command.ConfigCommand;
 import dev.tusk.cli.command.InitCommand;
 import dev.tusk.cli.command.SqlCommand;
 import dev.tusk.cli.command.StatusCommand;
+import dev.tusk.cli.command.TokenCommand;
 import dev.tusk.cli.command.UpCommand;
 import dev.tusk.core.error.ErrorRenderer;
 import dev.tusk.core.error.TuskException;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       StatusCommand.class,
       SqlCommand.class,
+      TokenCommand.class,
       ConfigCommand.class
     })
 public final class Main {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "token",
+    mixinStandardHelpOptions = true,
     description = "Mint a JWT signed with the configured secret (api.jwt.secret).")
 public final class TokenCommand implements Callable<Integer> {
 
@@ -73,8 +74,16 @@ public final class TokenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TuskConfig cfg = config.load(cli);
+    dev.tusk.core.config.ApiConfig api =
+        cfg.api()
+            .orElseThrow(
+                () ->
+                    new dev.tusk.core.error.ConfigException(
+                        "token.no_api",
+                        "the config has no api section, so there is no JWT secret to sign with",
+                        "add api.jwt.secret to tusk.yaml (or TUSK_API_JWT_SECRET)"));
     TokenMinter.Minted minted =
-        new TokenMinter(cfg.api().jwt(), cli.clock())
+        new TokenMinter(api.jwt(), cli.clock())
             .mint(
                 new TokenMinter.Request(
                     role,

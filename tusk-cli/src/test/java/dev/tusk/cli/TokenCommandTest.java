@@ -1,5 +1,3 @@
-// For the lead: tusk-cli/src/test/java/dev/tusk/cli/TokenCommandTest.java
-// Assumes the config keys of DESIGN.md (api.jwt.secret, api.jwt.audience) are wired into the loader.
 package dev.tusk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,27 +39,41 @@ class TokenCommandTest {
             ".role",
             Optional.empty(),
             Duration.ofSeconds(30));
-    JwtVerifier v = new JwtVerifier(cfg, Clock.systemUTC(), KeySources.fromConfig(cfg, Clock.systemUTC(), s -> {}));
+    JwtVerifier v =
+        new JwtVerifier(
+            cfg, Clock.systemUTC(), KeySources.fromConfig(cfg, Clock.systemUTC(), s -> {}));
     return v.authenticate(Optional.of("Bearer " + token), Optional.empty(), Optional.empty());
   }
 
   @Test
   void printsATokenTheApiAccepts() throws Exception {
-    config("{ secret: ${env:TUSK_JWT_SECRET} }");
+    config("{ secret: \"${env:TUSK_JWT_SECRET}\" }");
     CliRunner.Result r =
-        CliRunner.run(dir, ENV, "token", "--role", "api_user", "--sub", "u1", "--claim", "tenant:=7", "--ttl", "15m");
+        CliRunner.run(
+            dir,
+            ENV,
+            "token",
+            "--role",
+            "api_user",
+            "--sub",
+            "u1",
+            "--claim",
+            "tenant:=7",
+            "--ttl",
+            "15m");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).isEmpty();
     var auth = (AuthResult.Authenticated) verify(r.out().strip());
     assertThat(auth.role()).isEqualTo("api_user");
     assertThat(auth.claims().get("sub").textValue()).isEqualTo("u1");
     assertThat(auth.claims().get("tenant").intValue()).isEqualTo(7);
-    assertThat(auth.claims().get("exp").longValue() - auth.claims().get("iat").longValue()).isEqualTo(900);
+    assertThat(auth.claims().get("exp").longValue() - auth.claims().get("iat").longValue())
+        .isEqualTo(900);
   }
 
   @Test
   void aBadTtlIsAUsageError() throws Exception {
-    config("{ secret: ${env:TUSK_JWT_SECRET} }");
+    config("{ secret: \"${env:TUSK_JWT_SECRET}\" }");
     CliRunner.Result r = CliRunner.run(dir, ENV, "token", "--role", "r", "--ttl", "1y");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -70,13 +82,13 @@ class TokenCommandTest {
 
   @Test
   void aMissingRoleIsAUsageError() throws Exception {
-    config("{ secret: ${env:TUSK_JWT_SECRET} }");
+    config("{ secret: \"${env:TUSK_JWT_SECRET}\" }");
     assertThat(CliRunner.run(dir, ENV, "token").exit()).isEqualTo(2);
   }
 
   @Test
   void aSuperuserRoleIsSignedWithAWarning() throws Exception {
-    config("{ secret: ${env:TUSK_JWT_SECRET} }");
+    config("{ secret: \"${env:TUSK_JWT_SECRET}\" }");
     CliRunner.Result r = CliRunner.run(dir, ENV, "token", "--role", "postgres");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).contains("superuser");
@@ -93,8 +105,9 @@ class TokenCommandTest {
 
   @Test
   void aShortSecretIsRefusedWithoutPrintingIt() throws Exception {
-    config("{ secret: ${env:TUSK_JWT_SECRET} }");
-    CliRunner.Result r = CliRunner.run(dir, Map.of("TUSK_JWT_SECRET", "too-short"), "token", "--role", "r");
+    config("{ secret: \"${env:TUSK_JWT_SECRET}\" }");
+    CliRunner.Result r =
+        CliRunner.run(dir, Map.of("TUSK_JWT_SECRET", "too-short"), "token", "--role", "r");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("at least 32").doesNotContain("too-short");
   }
