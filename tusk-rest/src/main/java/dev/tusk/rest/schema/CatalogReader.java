@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,7 +101,7 @@ final class CatalogReader {
                   Optional.ofNullable(rs.getString(7)),
                   Generated.of(rs.getString(8), rs.getString(9)),
                   rs.getBoolean(10),
-                  strings(rs.getArray(12)),
+                  SqlArrays.strings(rs.getArray(12)),
                   length,
                   Optional.ofNullable(rs.getString(13)));
           out.add(new ColumnRow(rs.getLong(1), rs.getInt(2), column));
@@ -118,7 +117,7 @@ final class CatalogReader {
       ps.setArray(1, texts(SYSTEM_SCHEMAS));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Key(rs.getLong(1), rs.getBoolean(2), ints(rs.getArray(3))));
+          out.add(new Key(rs.getLong(1), rs.getBoolean(2), SqlArrays.ints(rs.getArray(3))));
         }
       }
     }
@@ -136,12 +135,12 @@ final class CatalogReader {
                   rs.getString(1),
                   rs.getLong(2),
                   new QualifiedName(rs.getString(3), rs.getString(4)),
-                  ints(rs.getArray(5)),
-                  strings(rs.getArray(6)),
+                  SqlArrays.ints(rs.getArray(5)),
+                  SqlArrays.strings(rs.getArray(6)),
                   rs.getLong(7),
                   new QualifiedName(rs.getString(8), rs.getString(9)),
-                  ints(rs.getArray(10)),
-                  strings(rs.getArray(11))));
+                  SqlArrays.ints(rs.getArray(10)),
+                  SqlArrays.strings(rs.getArray(11))));
         }
       }
     }
@@ -190,26 +189,5 @@ final class CatalogReader {
 
   private Array texts(List<String> values) throws SQLException {
     return connection.createArrayOf("text", values.toArray(String[]::new));
-  }
-
-  static List<String> strings(Array array) throws SQLException {
-    if (array == null) {
-      return List.of();
-    }
-    return Arrays.asList((String[]) array.getArray());
-  }
-
-  static List<Integer> ints(Array array) throws SQLException {
-    if (array == null) {
-      return List.of();
-    }
-    return Arrays.asList((Integer[]) array.getArray());
-  }
-
-  static List<Long> longs(Array array) throws SQLException {
-    if (array == null) {
-      return List.of();
-    }
-    return Arrays.asList((Long[]) array.getArray());
   }
 }

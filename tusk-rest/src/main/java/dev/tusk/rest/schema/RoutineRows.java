@@ -33,11 +33,11 @@ final class RoutineRows {
   private static RoutineRow row(ResultSet rs) throws SQLException {
     QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
     boolean setOf = rs.getBoolean(4);
-    List<String> types = CatalogReader.strings(rs.getArray(10));
+    List<String> types = SqlArrays.strings(rs.getArray(10));
     List<RoutineParam> params =
         params(
-            CatalogReader.strings(rs.getArray(8)),
-            CatalogReader.strings(rs.getArray(9)),
+            SqlArrays.strings(rs.getArray(8)),
+            SqlArrays.strings(rs.getArray(9)),
             types,
             rs.getInt(6));
     RoutineReturn returns = returns(rs.getString(12), rs.getString(13), rs, setOf);
@@ -50,8 +50,7 @@ final class RoutineRows {
             Volatility.fromProvolatile(rs.getString(3)),
             rs.getBoolean(7),
             Optional.ofNullable(rs.getString(17)));
-    return new RoutineRow(
-        routine, CatalogReader.longs(rs.getArray(11)), returnRelid, rs.getDouble(5));
+    return new RoutineRow(routine, SqlArrays.longs(rs.getArray(11)), returnRelid, rs.getDouble(5));
   }
 
   static List<RoutineParam> params(

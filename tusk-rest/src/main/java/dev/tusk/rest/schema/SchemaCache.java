@@ -2,15 +2,11 @@ package dev.tusk.rest.schema;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * What the API knows about the database: the tables, views and functions of the exposed schemas and
@@ -54,30 +50,9 @@ public final class SchemaCache {
     this.warnings = List.copyOf(warnings);
     this.loadedAt = Objects.requireNonNull(loadedAt, "loadedAt");
     this.loadDuration = Objects.requireNonNull(loadDuration, "loadDuration");
-    Map<QualifiedName, Table> byName = new TreeMap<>();
-    for (Table t : tables) {
-      requireExposed(t.name());
-      if (byName.put(t.name(), t) != null) {
-        throw new IllegalArgumentException("two tables named " + t.name());
-      }
-    }
-    this.tables = Collections.unmodifiableMap(byName);
-    Map<QualifiedName, List<Routine>> fns = new TreeMap<>();
-    for (Routine r : routines) {
-      requireExposed(r.name());
-      fns.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r);
-    }
-    fns.replaceAll((k, v) -> List.copyOf(v));
-    this.routines = Collections.unmodifiableMap(fns);
-    Map<QualifiedName, List<Relationship>> rels = new LinkedHashMap<>();
-    for (Relationship r : relationships) {
-      if (!byName.containsKey(r.from()) || !byName.containsKey(r.to())) {
-        throw new IllegalArgumentException("relationship between unknown relations: " + r);
-      }
-      rels.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r);
-    }
-    rels.replaceAll((k, v) -> List.copyOf(v));
-    this.relationships = Collections.unmodifiableMap(rels);
+    this.tables = SchemaIndex.tablesByName(tables, this::requireExposed);
+    this.routines = SchemaIndex.routinesByName(routines, this::requireExposed);
+    this.relationships = SchemaIndex.relationshipsByOrigin(relationships, this.tables.keySet());
   }
 
   private void requireExposed(QualifiedName name) {

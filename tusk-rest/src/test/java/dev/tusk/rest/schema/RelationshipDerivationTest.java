@@ -297,4 +297,17 @@ class RelationshipDerivationTest {
         .extracting(t -> t.name().name())
         .containsExactly("actors", "categories", "directors", "roles", "technical_specs");
   }
+
+  @Test
+  void viewsWhoseDefinitionCouldNotBeReadAreKeptWithAWarning() {
+    SchemaCache cache = films().unreadableView("api.odd").unreadableHiddenView(77).build("api");
+    assertThat(cache.table("api", "odd")).isPresent();
+    assertThat(cache.relationships(qn("api.odd"))).isEmpty();
+    assertThat(cache.warnings())
+        .containsExactly(
+            "could not read the definition of the view with OID 77, so no relationships go"
+                + " through it",
+            "could not read the definition of view api.odd, so no relationships go through it");
+    assertThat(films().build("api").warnings()).isEmpty();
+  }
 }

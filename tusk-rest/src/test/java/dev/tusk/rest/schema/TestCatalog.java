@@ -26,6 +26,7 @@ final class TestCatalog {
   private final List<Catalog.ForeignKey> foreignKeys = new ArrayList<>();
   private final Map<Long, Map<Integer, ColumnOrigin>> views = new HashMap<>();
   private final List<Catalog.RoutineRow> routines = new ArrayList<>();
+  private final Set<Long> unreadable = new java.util.HashSet<>();
 
   static QualifiedName qn(String dotted) {
     int dot = dotted.indexOf('.');
@@ -91,6 +92,19 @@ final class TestCatalog {
     return this;
   }
 
+  /** A view whose stored query the reader could not parse (or a hidden one, by OID). */
+  TestCatalog unreadableView(String name) {
+    relation(name, RelationKind.VIEW, true, "id");
+    views.put(oid(name), Map.of());
+    unreadable.add(oid(name));
+    return this;
+  }
+
+  TestCatalog unreadableHiddenView(long oid) {
+    unreadable.add(oid);
+    return this;
+  }
+
   TestCatalog primaryKey(String name, String... cols) {
     keys.add(new Catalog.Key(oid(name), true, attnums(name, List.of(cols))));
     return this;
@@ -150,7 +164,7 @@ final class TestCatalog {
   }
 
   Catalog catalog(List<String> schemas) {
-    return new Catalog(schemas, relations, columns, keys, foreignKeys, views, Set.of(), routines);
+    return new Catalog(schemas, relations, columns, keys, foreignKeys, views, unreadable, routines);
   }
 
   SchemaCache build(String... schemas) {
