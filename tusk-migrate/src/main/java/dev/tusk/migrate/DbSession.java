@@ -21,11 +21,19 @@ final class DbSession implements AutoCloseable {
   }
 
   static DbSession open(ConnectionSource source) {
+    Connection c = null;
     try {
-      Connection c = source.open();
+      c = source.open();
       c.setAutoCommit(true);
       return new DbSession(c);
     } catch (SQLException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw Failures.database("connect to the database", e);
     }
   }

@@ -22,6 +22,33 @@ final class Directive {
 
   private Directive() {}
 
+  /**
+   * Checks the line comment at offset {@code i} of {@code text}; true when it is the no-transaction
+   * directive in its place.
+   */
+  static boolean check(SqlLexer lex, String text, int i, String comment) {
+    Found found = parse(comment);
+    if (found == Found.NONE) {
+      return false;
+    }
+    boolean firstLine = i == 0 || (i == 1 && text.charAt(0) == '\uFEFF');
+    if (!firstLine) {
+      throw lex.error(
+          "migrate.directive",
+          i,
+          "a -- tusk: directive must start the first line of the file",
+          "move '" + comment.strip() + "' to line 1");
+    }
+    if (found == Found.UNKNOWN) {
+      throw lex.error(
+          "migrate.directive",
+          i,
+          "unknown directive '" + comment.strip() + "'",
+          "the only directive is -- tusk:no-transaction");
+    }
+    return true;
+  }
+
   static Found parse(String lineComment) {
     Matcher m = TUSK.matcher(lineComment);
     if (!m.matches()) {

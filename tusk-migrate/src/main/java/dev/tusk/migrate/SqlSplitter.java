@@ -56,7 +56,7 @@ final class SqlSplitter {
     }
     if (s.startsWith("--", i)) {
       int end = lex.lineCommentEnd(i);
-      directive(i, s.substring(i, end));
+      transactional &= !Directive.check(lex, s, i, s.substring(i, end));
       return end;
     }
     if (s.startsWith("/*", i)) {
@@ -189,29 +189,6 @@ final class SqlSplitter {
           "end the COPY statement with ; and put the rows on the lines after it, then a line \\.");
     }
     statements.add(new SqlStatement.Plain(lex.lineAt(start), s.substring(start).stripTrailing()));
-  }
-
-  private void directive(int i, String comment) {
-    Directive.Found found = Directive.parse(comment);
-    if (found == Directive.Found.NONE) {
-      return;
-    }
-    boolean firstLine = i == 0 || (i == 1 && s.charAt(0) == '\uFEFF');
-    if (!firstLine) {
-      throw lex.error(
-          "migrate.directive",
-          i,
-          "a -- tusk: directive must start the first line of the file",
-          "move '" + comment.strip() + "' to line 1");
-    }
-    if (found == Directive.Found.UNKNOWN) {
-      throw lex.error(
-          "migrate.directive",
-          i,
-          "unknown directive '" + comment.strip() + "'",
-          "the only directive is -- tusk:no-transaction");
-    }
-    transactional = false;
   }
 
   /** PostgreSQL's whitespace: space, tab, newline, carriage return, form feed, vertical tab. */

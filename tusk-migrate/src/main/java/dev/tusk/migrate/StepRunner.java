@@ -51,15 +51,17 @@ final class StepRunner {
   private void inTransaction(Step step, Instant at, long start)
       throws StatementFailure, SQLException {
     c.setAutoCommit(false);
+    boolean committed = false;
     try {
       ScriptRunner.run(c, step.script());
       record(step, at, elapsed(start), true);
       c.commit();
+      committed = true;
     } catch (StatementFailure | SQLException | RuntimeException e) {
       rollbackQuietly(e);
       throw e;
     } finally {
-      c.setAutoCommit(true);
+      restoreAutocommit(committed);
     }
   }
 
@@ -118,6 +120,17 @@ final class StepRunner {
 
   private long elapsed(long start) {
     return Math.max(0, clock.millis() - start);
+  }
+
+  /** After a failure the original error matters more than a broken connection's second one. */
+  private void restoreAutocommit(boolean mustSucceed) throws SQLException {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (mustSucceed) {
+        throw e;
+      }
+    }
   }
 
   private void rollbackQuietly(Exception cause) {
