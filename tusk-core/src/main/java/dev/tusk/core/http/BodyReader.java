@@ -81,6 +81,9 @@ final class BodyReader {
 
   private static long chunkSize(HttpInput in, int stallMillis) throws IOException, HttpError {
     int lf = line(in, MAX_CHUNK_LINE, stallMillis);
+    if (lf < 0) {
+      throw HttpError.badRequest("http.bad_chunk", "a chunk-size line is too long");
+    }
     byte[] b = in.buffer();
     int i = in.position();
     int end = lf - 1;
@@ -114,7 +117,10 @@ final class BodyReader {
   private void trailers(HttpInput in, int stallMillis) throws IOException, HttpError {
     int used = 0;
     for (int count = 0; ; count++) {
-      int lf = line(in, maxTrailerBytes - used, stallMillis);
+      int lf = line(in, maxTrailerBytes - used - 1, stallMillis);
+      if (lf < 0) {
+        throw new HttpError(431, "http.headers_too_large", "the chunked trailer is too large");
+      }
       int start = in.position();
       used += lf + 1 - start;
       if (lf - 1 == start) {
@@ -129,12 +135,11 @@ final class BodyReader {
     }
   }
 
-  /** The index of the LF ending the next line, which must end in CRLF. */
+  /** The index of the LF ending the next line, which must end in CRLF; -1 if it is too long. */
   private static int line(HttpInput in, int max, int stallMillis) throws IOException, HttpError {
     int lf = in.findLine(max, Long.MAX_VALUE, stallMillis);
     if (lf < 0) {
-      throw new HttpError(
-          431, "http.headers_too_large", "a chunk-size or trailer line is too long");
+      return -1;
     }
     if (lf == in.position() || in.buffer()[lf - 1] != '\r') {
       throw HttpError.badRequest("http.bad_chunk", "a chunked body line does not end in CRLF");

@@ -79,7 +79,12 @@ final class Exchange {
       return kept ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
     } catch (ResponseWriter.BodyFailed e) {
       log.handlerFailed(request, e.getCause());
-      return Outcome.CLOSE;
+      if (e.anythingSent()) {
+        return Outcome.CLOSE;
+      }
+      boolean kept =
+          out.write(ErrorResponses.internalError(), head.isHead(), head.version(), keepAlive);
+      return kept ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
     }
   }
 

@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
  * reads as one line to us and two lines to a proxy. Chunked bodies, where such disagreements
  * smuggle requests, require CRLF exactly (see {@link BodyReader}).
  *
- * <p>Limits: a request line longer than {@code maxRequestLineBytes} is 414; header lines beyond
- * {@code maxHeaderBytes} in total (each counted with its line ending) or beyond {@code
- * maxHeaderCount} fields are 431. Up to four empty lines before the request line are skipped (RFC
- * 9112 §2.2: some clients send a CRLF after a POST body).
+ * <p>Limits, each line counted with its line ending: a request line longer than {@code
+ * maxRequestLineBytes} is 414; a header section (the empty line that ends it included) longer than
+ * {@code maxHeaderBytes}, or with more than {@code maxHeaderCount} fields, is 431. Up to four empty
+ * lines before the request line are skipped (RFC 9112 §2.2: some clients send a CRLF after a POST
+ * body).
  */
 final class HeadParser {
 
@@ -38,7 +39,7 @@ final class HeadParser {
     int lf;
     int empty = 0;
     while (true) {
-      lf = in.findLine(maxRequestLine, deadline, Integer.MAX_VALUE);
+      lf = in.findLine(maxRequestLine - 1, deadline, Integer.MAX_VALUE);
       if (lf < 0) {
         throw new HttpError(414, "http.uri_too_long", "the request line is too long");
       }
@@ -60,7 +61,7 @@ final class HeadParser {
     Headers.Builder headers = Headers.builder();
     int used = 0;
     while (true) {
-      int lf = in.findLine(maxHeaderBytes - used, deadline, Integer.MAX_VALUE);
+      int lf = in.findLine(maxHeaderBytes - used - 1, deadline, Integer.MAX_VALUE);
       if (lf < 0) {
         throw new HttpError(
             431, "http.headers_too_large", "the request header fields are too large");

@@ -34,6 +34,11 @@ final class LengthOutputStream extends OutputStream {
     out.write(b, off, len);
   }
 
+  @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
   void finish() throws IOException {
     if (written != length) {
       throw new IOException(

@@ -1,7 +1,6 @@
 package dev.tusk.core.http;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +21,21 @@ final class ResponseWriter {
   private static final byte[] CONTINUE =
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  /** A streamed body failed after its head was sent; the connection cannot be reused. */
+  /**
+   * A streamed body failed. If nothing had reached the socket yet, the response can still be
+   * replaced by a 500; otherwise the client has a partial response and the connection must close.
+   */
   static final class BodyFailed extends IOException {
     private static final long serialVersionUID = 1L;
+    private final boolean anythingSent;
 
-    BodyFailed(Throwable cause) {
+    BodyFailed(Throwable cause, boolean anythingSent) {
       super("a streamed response body failed", cause);
+      this.anythingSent = anythingSent;
+    }
+
+    boolean anythingSent() {
+      return anythingSent;
     }
   }
 
@@ -102,7 +110,8 @@ final class ResponseWriter {
   }
 
   private void writeStreamed(Body.Streamed s, boolean untilClose) throws IOException {
-    BufferedOutputStream buffered = new BufferedOutputStream(out, 8192);
+    BodyStreams.Sent sent = new BodyStreams.Sent(out);
+    BufferedOutputStream buffered = new BufferedOutputStream(sent, 8192);
     buffered.write(buf, 0, len);
     ChunkedOutputStream chunked = null;
     LengthOutputStream counted = null;
@@ -112,12 +121,10 @@ final class ResponseWriter {
     } else if (untilClose) {
       framed = buffered;
     } else {
-      chunked = new ChunkedOutputStream(buffered);
-      framed = new BufferedOutputStream(chunked, 8192);
+      framed = chunked = new ChunkedOutputStream(buffered);
     }
     try {
-      s.writer().writeTo(new Unclosable(framed));
-      framed.flush();
+      s.writer().writeTo(new BodyStreams.Unclosable(framed));
       if (counted != null) {
         counted.finish();
       }
@@ -125,7 +132,7 @@ final class ResponseWriter {
         chunked.finish();
       }
     } catch (IOException | RuntimeException e) {
-      throw new BodyFailed(e);
+      throw new BodyFailed(e, sent.any());
     }
     buffered.flush();
   }
@@ -147,23 +154,6 @@ final class ResponseWriter {
   private void ensure(int capacity) {
     if (capacity > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(capacity, buf.length * 2));
-    }
-  }
-
-  /** What a {@link BodyWriter} sees: closing it only flushes, the connection stays open. */
-  private static final class Unclosable extends FilterOutputStream {
-    Unclosable(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
     }
   }
 }
