@@ -1,0 +1,10 @@
+package dev.tusk.core.http;
+
+/**
+ * Answers one request. Runs on the connection's own (virtual) thread, so it may block. An exception
+ * becomes a 500 with a generic body; the exception goes to {@link ServerLog}, never to the client.
+ */
+@FunctionalInterface
+public interface Handler {
+  Response handle(Request request) throws Exception;
+}
