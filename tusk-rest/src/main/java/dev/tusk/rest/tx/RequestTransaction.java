@@ -73,6 +73,26 @@ public final class RequestTransaction {
         estimate = OptionalLong.of(single(c, plan.estimatedCount().get()));
       }
       TxResult result = main(c, plan.main(), estimate);
+      // Checked before commit, so a write that breaks them is rolled back, as in PostgREST.
+      long rows = result.pageTotal();
+      if (plan.shape().singular() && rows != 1) {
+        c.rollback();
+        throw new DbError(
+            "PGRST116",
+            406,
+            "Cannot coerce the result to a single JSON object",
+            "The result contains " + rows + " rows",
+            null);
+      }
+      if (plan.shape().maxAffected().isPresent() && rows > plan.shape().maxAffected().getAsLong()) {
+        c.rollback();
+        throw new DbError(
+            "PGRST124",
+            400,
+            "Query result exceeds max-affected preference constraint",
+            "The query affects " + rows + " rows",
+            null);
+      }
       boolean commit = ctx.txOverride().orElse(txEnd.commitsByDefault());
       if (commit) {
         c.commit();

@@ -1,0 +1,56 @@
+package dev.tusk.rest.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tusk.core.http.Headers;
+import dev.tusk.rest.auth.AuthError;
+import dev.tusk.rest.request.ApiRequestError;
+import dev.tusk.rest.schema.SchemaError;
+import dev.tusk.rest.tx.DbError;
+
+/** Converts each stage's error type into an {@link ApiProblem}. */
+public final class Problems {
+
+  private Problems() {}
+
+  public static ApiProblem of(ApiRequestError e) {
+    return ApiProblem.of(
+        e.status(), e.code(), e.message(), e.details().orElse(null), e.hint().orElse(null));
+  }
+
+  public static ApiProblem of(AuthError e) {
+    ApiProblem p =
+        ApiProblem.of(
+            e.status(), e.code(), e.getMessage(), e.details().orElse(null), e.hint().orElse(null));
+    return e.wwwAuthenticate() == null
+        ? p
+        : p.withHeaders(Headers.of("WWW-Authenticate", e.wwwAuthenticate()));
+  }
+
+  public static ApiProblem of(DbError e) {
+    return ApiProblem.of(
+        e.status(), e.code(), e.getMessage(), e.details().orElse(null), e.hint().orElse(null));
+  }
+
+  public static ApiProblem of(SchemaError e) {
+    com.fasterxml.jackson.databind.JsonNode details =
+        switch (e.details().orElse(null)) {
+          case null -> null;
+          case SchemaError.Details.Text t -> ApiProblem.JSON.getNodeFactory().textNode(t.text());
+          case SchemaError.Details.Candidates c -> candidates(c);
+        };
+    return new ApiProblem(
+        e.status(), e.code(), e.message(), details, e.hint().orElse(null), Headers.empty());
+  }
+
+  private static ArrayNode candidates(SchemaError.Details.Candidates c) {
+    ArrayNode a = ApiProblem.JSON.createArrayNode();
+    for (SchemaError.Details.Candidate x : c.candidates()) {
+      ObjectNode o = a.addObject();
+      o.put("cardinality", x.cardinality());
+      o.put("embedding", x.embedding());
+      o.put("relationship", x.relationship());
+    }
+    return a;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tusk.rest.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tusk.core.http.Headers;
+import dev.tusk.core.http.Response;
+import dev.tusk.rest.query.ResponseKind;
+import dev.tusk.rest.query.ResponseShape;
+import dev.tusk.rest.request.MediaType;
+import dev.tusk.rest.tx.TxResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The Response stage: a pure function of the plan's shape and the transaction's result. Status
+ * codes, Content-Range, Location, Preference-Applied and the response GUCs follow PostgREST.
+ */
+public final class ResponseBuilder {
+
+  private ResponseBuilder() {}
+
+  /** {@code path} is the request path (for Location), already as the client sent it. */
+  public static Response build(ResponseShape shape, TxResult r, String path) throws ApiFailure {
+    OptionalLong total = r.total().isPresent() ? r.total() : r.estimatedTotal();
+    Headers.Builder h = Headers.builder();
+    int status;
+    boolean withBody = shape.returnRepresentation() && !shape.headersOnly();
+    switch (shape.kind()) {
+      case READ, RPC -> {
+        if (total.isPresent()
+            && r.pageTotal() == 0
+            && shape.offset() > 0
+            && shape.offset() >= total.getAsLong()) {
+          throw new ApiFailure(
+              ApiProblem.of(
+                      416,
+                      "PGRST103",
+                      "Requested range not satisfiable",
+                      "An offset of "
+                          + shape.offset()
+                          + " was requested, but there are only "
+                          + total.getAsLong()
+                          + " rows.",
+                      null)
+                  .withHeaders(Headers.of("Content-Range", "*/" + total.getAsLong())));
+        }
+        status =
+            shape.kind() == ResponseKind.RPC && r.body().isEmpty()
+                ? 204
+                : total.isPresent() && r.pageTotal() < total.getAsLong() && !shape.singular()
+                    ? 206
+                    : 200;
+        h.add("Content-Range", contentRange(shape.offset(), r.pageTotal(), total));
+        withBody = true;
+      }
+      case CREATE -> {
+        status = 201;
+        r.location()
+            .filter(l -> shape.headersOnly())
+            .ifPresent(l -> h.add("Location", path + "?" + l));
+        h.add("Content-Range", "*/*");
+      }
+      case UPDATE, DELETE, UPSERT -> {
+        status = withBody ? 200 : 204;
+        if (shape.countRequested() || !withBody) {
+          h.add("Content-Range", contentRange(0, r.pageTotal(), total));
+        }
+      }
+      default -> throw new IllegalStateException("unknown kind " + shape.kind());
+    }
+    if (!shape.preferenceApplied().isEmpty()) {
+      h.add("Preference-Applied", String.join(", ", shape.preferenceApplied()));
+    }
+    if (shape.echoProfile()) {
+      h.add("Content-Profile", shape.schema());
+    }
+    status = applyGucs(r, h, status);
+    Headers soFar = h.build();
+    Headers.Builder fin = Headers.builder().addAll(soFar);
+    byte[] body = new byte[0];
+    if (withBody && status != 204 && r.body().isPresent()) {
+      if (!soFar.contains("Content-Type")) {
+        fin.add("Content-Type", contentType(shape.media()));
+      }
+      body = r.body().get().getBytes(StandardCharsets.UTF_8);
+    }
+    // For HEAD the HTTP server sends the headers (and Content-Length) of this GET response only.
+    return Response.of(status, fin.build(), body);
+  }
+
+  static String contentRange(long offset, long pageTotal, OptionalLong total) {
+    String t = total.isPresent() ? Long.toString(total.getAsLong()) : "*";
+    if (pageTotal <= 0) {
+      return "*/" + t;
+    }
+    return offset + "-" + (offset + pageTotal - 1) + "/" + t;
+  }
+
+  static String contentType(MediaType media) {
+    return switch (media) {
+      case MediaType.Csv c -> "text/csv; charset=utf-8";
+      case MediaType.SingleObject o -> "application/vnd.pgrst.object+json; charset=utf-8";
+      case MediaType.ArrayJson a -> "application/vnd.pgrst.array+json; charset=utf-8";
+      case MediaType.Plan p -> p.essence() + "; charset=utf-8";
+      default -> "application/json; charset=utf-8";
+    };
+  }
+
+  /**
+   * {@code response.status} replaces the status; {@code response.headers}, a JSON array of one-key
+   * objects, adds headers (a function's Content-Type wins over the default).
+   */
+  static int applyGucs(TxResult r, Headers.Builder h, int status) throws ApiFailure {
+    if (r.responseHeaders().isPresent()) {
+      try {
+        JsonNode arr = ApiProblem.JSON.readTree(r.responseHeaders().get());
+        if (!arr.isArray()) {
+          throw new IllegalArgumentException();
+        }
+        for (JsonNode o : arr) {
+          if (!o.isObject()) {
+            throw new IllegalArgumentException();
+          }
+          for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            h.add(e.getKey(), e.getValue().asText());
+          }
+        }
+      } catch (Exception e) {
+        throw new ApiFailure(
+            ApiProblem.of(
+                500,
+                "PGRST111",
+                "response.headers guc must be a JSON array composed of objects with a single key"
+                    + " and a string value",
+                null,
+                null));
+      }
+    }
+    if (r.responseStatus().isPresent()) {
+      try {
+        int s = Integer.parseInt(r.responseStatus().get().strip());
+        if (s < 100 || s > 599) {
+          throw new NumberFormatException();
+        }
+        return s;
+      } catch (NumberFormatException e) {
+        throw new ApiFailure(
+            ApiProblem.of(
+                500, "PGRST112", "response.status guc must be a valid status code", null, null));
+      }
+    }
+    return status;
+  }
+}
