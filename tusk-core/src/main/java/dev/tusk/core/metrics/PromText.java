@@ -13,7 +13,8 @@ public final class PromText {
   /** The metric family types Tusk exposes. */
   public enum Type {
     GAUGE,
-    COUNTER
+    COUNTER,
+    HISTOGRAM
   }
 
   private final StringBuilder out = new StringBuilder();
@@ -67,7 +68,7 @@ public final class PromText {
     return out.toString();
   }
 
-  static String format(double v) {
+  public static String format(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
     }

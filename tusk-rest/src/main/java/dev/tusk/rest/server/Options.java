@@ -1,0 +1,47 @@
+package dev.tusk.rest.server;
+
+import dev.tusk.core.http.Headers;
+import dev.tusk.core.http.Response;
+import dev.tusk.rest.request.Action;
+import dev.tusk.rest.request.Resource;
+import dev.tusk.rest.schema.Lookup;
+import dev.tusk.rest.schema.SchemaCache;
+import dev.tusk.rest.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code OPTIONS}: which methods a resource takes, in an Allow header, from the schema cache. */
+final class Options {
+
+  private Options() {}
+
+  static Response answer(Action.Info info, SchemaCache cache, String schema) throws ApiFailure {
+    String allow =
+        switch (info.resource()) {
+          case Resource.Root r -> "OPTIONS,GET,HEAD";
+          case Resource.Routine r -> "OPTIONS,GET,HEAD,POST";
+          case Resource.Relation r -> {
+            Table t =
+                switch (cache.findTable(schema, r.name())) {
+                  case Lookup.Found<Table> f -> f.value();
+                  case Lookup.Failed<Table> f -> throw new ApiFailure(Problems.of(f.error()));
+                };
+            List<String> methods = new ArrayList<>(List.of("OPTIONS", "GET", "HEAD"));
+            if (t.insertable()) {
+              methods.add("POST");
+            }
+            if (t.insertable() && t.updatable()) {
+              methods.add("PUT");
+            }
+            if (t.updatable()) {
+              methods.add("PATCH");
+            }
+            if (t.deletable()) {
+              methods.add("DELETE");
+            }
+            yield String.join(",", methods);
+          }
+        };
+    return Response.of(200, Headers.of("Allow", allow), new byte[0]);
+  }
+}
