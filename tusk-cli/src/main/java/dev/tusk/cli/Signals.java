@@ -17,6 +17,15 @@ final class Signals {
 
   /** Runs {@code handler} on SIGTERM and SIGINT; returns false when signals cannot be caught. */
   static boolean onTerminate(Runnable handler) {
+    return on(List.of("TERM", "INT"), handler);
+  }
+
+  /** Runs {@code handler} on SIGUSR1 (PostgREST's "reload the schema cache"). */
+  static boolean onUsr1(Runnable handler) {
+    return on(List.of("USR1"), handler);
+  }
+
+  private static boolean on(List<String> names, Runnable handler) {
     try {
       Class<?> signal = Class.forName("sun.misc.Signal");
       Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
@@ -29,7 +38,7 @@ final class Signals {
           };
       Object h =
           Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType}, ih);
-      for (String name : List.of("TERM", "INT")) {
+      for (String name : names) {
         Object sig = signal.getConstructor(String.class).newInstance(name);
         signal.getMethod("handle", signal, handlerType).invoke(null, sig, h);
       }
