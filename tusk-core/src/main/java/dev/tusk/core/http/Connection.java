@@ -3,7 +3,6 @@ package dev.tusk.core.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,9 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are answered in order because there is only ever one in progress.
  *
  * <p>The first request must start within the head timeout (a connection that never sends anything
- * is a cheap attack); later ones within the idle keep-alive timeout. Once a request's first byte
- * arrives, its whole head must arrive within the head timeout. A body read may stall at most that
- * long between packets.
+ * is a cheap attack); later ones within the idle keep-alive timeout. Those waits are untimed reads
+ * that {@link IdleWatchdog} ends by closing the socket. Once a request's first byte arrives, its
+ * whole head must arrive within the head timeout, and a body read may stall at most that long;
+ * those are socket read timeouts, which only arm a timer when a request arrives in pieces.
  *
  * <p>The state (idle, active, closed) lets {@link HttpServer#close} close idle connections at once
  * while active ones finish their request and then close.
@@ -34,6 +34,9 @@ final class Connection implements Runnable {
   private final AtomicInteger state = new AtomicInteger(IDLE);
   private volatile Thread thread;
 
+  /** When the wait for the next request ends (clock millis); read by {@link IdleWatchdog}. */
+  private volatile long idleDeadline;
+
   Connection(
       Socket socket,
       ServerConfig config,
@@ -47,6 +50,7 @@ final class Connection implements Runnable {
     this.log = log;
     this.server = server;
     this.date = date;
+    this.idleDeadline = config.clock().millis() + config.headTimeoutMillis();
   }
 
   void start(Thread t) {
@@ -65,6 +69,11 @@ final class Connection implements Runnable {
       return true;
     }
     return false;
+  }
+
+  /** Closes the connection if it has waited for a request past its deadline (clock millis). */
+  boolean closeIfExpired(long now) {
+    return now >= idleDeadline && closeIfIdle();
   }
 
   /** Closes the socket, failing any read or write in progress. */
@@ -89,9 +98,8 @@ final class Connection implements Runnable {
               Math.max(config.maxRequestLineBytes(), config.maxHeaderBytes()));
       ResponseWriter out = new ResponseWriter(socket.getOutputStream(), date);
       Exchange exchange = new Exchange(config, handler, log, in, out, remote());
-      int wait = config.headTimeoutMillis();
       while (true) {
-        if (!in.await(wait) || !state.compareAndSet(IDLE, ACTIVE)) {
+        if (!in.await() || !state.compareAndSet(IDLE, ACTIVE)) {
           return;
         }
         Exchange.Outcome outcome = exchange.serve(server::isClosing);
@@ -99,16 +107,16 @@ final class Connection implements Runnable {
           linger = outcome == Exchange.Outcome.CLOSE_AFTER_ERROR;
           return;
         }
+        // The new deadline first: the watchdog must never see this idle with the old one.
+        idleDeadline = config.clock().millis() + config.idleTimeoutMillis();
         state.set(IDLE);
         if (server.isClosing()) {
           return;
         }
-        wait = config.idleTimeoutMillis();
       }
-    } catch (SocketTimeoutException e) {
-      // Idle too long between requests: close without a word, as RFC 9112 §9.5 allows.
     } catch (IOException e) {
-      // The client went away, or close() closed the socket under us.
+      // The client went away, or the server or its watchdog closed the socket under us (idle too
+      // long: closing without a word is what RFC 9112 §9.5 allows).
     } finally {
       state.set(CLOSED);
       if (linger) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class KeepAliveTest {
         r ->
             new Response(
                 299,
-                java.util.Optional.of("Fine Indeed"),
+                Optional.of("Fine Indeed"),
                 Headers.of(
                     "Set-Cookie",
                     "a=1",

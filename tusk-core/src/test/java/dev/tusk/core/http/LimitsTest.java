@@ -150,6 +150,26 @@ class LimitsTest {
   }
 
   @Test
+  void aHandlerSlowerThanTheIdleTimeoutIsNotIdle() throws Exception {
+    ServerConfig config =
+        TestServer.config()
+            .withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+    Handler slow =
+        r -> {
+          if (r.path().equals("/slow")) {
+            Thread.sleep(300);
+          }
+          return TestServer.echo(r);
+        };
+    try (TestServer server = new TestServer(config, slow);
+        RawClient c = server.client()) {
+      assertThat(c.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+      // The idle clock starts again after the response: the next request right away is served.
+      assertThat(c.send("GET /next HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void closesAConnectionThatNeverSendsARequest() throws Exception {
     ServerConfig config =
         TestServer.config()

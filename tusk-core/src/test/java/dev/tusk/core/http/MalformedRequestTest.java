@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -285,7 +286,7 @@ class MalformedRequestTest {
       RawResponse r = c.send(request).read();
       assertThat(r.status()).isEqualTo(200);
       assertThat(r.text()).isEqualTo(echo);
-      assertThat(r.header("Connection")).isNotEqualTo(java.util.Optional.of("close"));
+      assertThat(r.header("Connection")).isNotEqualTo(Optional.of("close"));
       RawResponse again = c.send("GET /again HTTP/1.1\r\n" + H + "\r\n").read();
       assertThat(again.text()).isEqualTo("GET /again HTTP/1.1 0 ");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,7 @@ class ModelTest {
     assertThat(h.name(2)).isEqualTo("accept");
     assertThat(h.asMap())
         .containsExactly(
-            java.util.Map.entry("accept", List.of("a", "b", "c")),
-            java.util.Map.entry("x-one", List.of("1")));
+            Map.entry("accept", List.of("a", "b", "c")), Map.entry("x-one", List.of("1")));
     assertThatThrownBy(() -> h.asMap().put("x", List.of()))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> h.all("accept").add("d"))

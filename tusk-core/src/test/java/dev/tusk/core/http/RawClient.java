@@ -1,5 +1,6 @@
 package dev.tusk.core.http;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class RawClient implements AutoCloseable {
   RawClient(int port) throws IOException {
     socket = new Socket("127.0.0.1", port);
     socket.setSoTimeout(READ_TIMEOUT_MILLIS);
-    in = new java.io.BufferedInputStream(socket.getInputStream());
+    in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
   }
 

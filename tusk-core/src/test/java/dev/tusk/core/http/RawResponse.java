@@ -2,6 +2,7 @@ package dev.tusk.core.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 record RawResponse(String statusLine, int status, Map<String, List<String>> headers, byte[] body) {
 
   Optional<String> header(String name) {
-    List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
     return v == null ? Optional.empty() : Optional.of(v.get(0));
   }
 

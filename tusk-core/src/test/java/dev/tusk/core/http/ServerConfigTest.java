@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tusk.core.error.ConfigException;
 import dev.tusk.core.error.OperationException;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +34,13 @@ class ServerConfigTest {
             base.withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(-1)),
         "shutdown timeout is PT-1S");
     assertInvalid(
-        () -> ServerConfig.defaults("127.0.0.1", 65536, java.time.Clock.systemUTC()),
-        "port is 65536");
+        () -> ServerConfig.defaults("127.0.0.1", 65536, Clock.systemUTC()), "port is 65536");
   }
 
   @Test
   void bindFailureIsAnOperationException() {
     try (TestServer first = new TestServer(TestServer::echo)) {
-      ServerConfig same =
-          ServerConfig.defaults("127.0.0.1", first.port(), java.time.Clock.systemUTC());
+      ServerConfig same = ServerConfig.defaults("127.0.0.1", first.port(), Clock.systemUTC());
       HttpServer second = new HttpServer(same, TestServer::echo, ServerLog.ignore());
       assertThatThrownBy(second::start)
           .isInstanceOfSatisfying(

@@ -1,5 +1,6 @@
 package dev.tusk.core.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -43,7 +44,7 @@ final class TestServer implements AutoCloseable {
     return server.port();
   }
 
-  RawClient client() throws java.io.IOException {
+  RawClient client() throws IOException {
     return new RawClient(port());
   }
 
