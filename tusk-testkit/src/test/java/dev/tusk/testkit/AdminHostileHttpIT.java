@@ -73,7 +73,6 @@ class AdminHostileHttpIT {
         "\u0000\u0001\u00ff /live HTTP/1.1\r\n\r\n",
         "GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET mailto:x HTTP/1.1\r\nHost: a\r\n\r\n",
-        "GET /metrics?x=<script>alert(1)</script> HTTP/1.1\r\nHost: a\r\n\r\n",
         "GET /live HTTP/1.1\r\nBad Header: x\r\n\r\n",
         "GET /live HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
         "GET /live HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
@@ -83,6 +82,17 @@ class AdminHostileHttpIT {
     RawHttp.Result r = RawHttp.exchange(admin.port(), request.getBytes(ISO_8859_1), true);
     assertThat(r.rejected()).as("%s -> %s", request, r).isTrue();
     assertThat(r.responses()).allSatisfy(x -> assertThat(x.body()).doesNotContain("<script"));
+  }
+
+  @Test
+  void markupInTheQueryIsNeverReflected() throws Exception {
+    // Tusk's HTTP server passes the raw query to handlers (the REST layer decodes it); the admin
+    // endpoints ignore it, so this is an ordinary scrape that must not echo the markup.
+    String request = "GET /metrics?x=<script>alert(1)</script> HTTP/1.1\r\nHost: a\r\n\r\n";
+    RawHttp.Result r = RawHttp.exchange(admin.port(), request.getBytes(ISO_8859_1), true);
+    assertThat(r.responses()).isNotEmpty();
+    assertThat(r.responses()).allSatisfy(x -> assertThat(x.body()).doesNotContain("<script"));
+    assertThat(r.responses().getFirst().status()).isEqualTo(200);
   }
 
   @Test
