@@ -112,6 +112,29 @@ class ConfigErrorsCliTest {
   }
 
   @Test
+  void aMissingOsUserIsNamedWhenRunningAsRoot() throws IOException {
+    Files.writeString(dir.resolve("tusk.yaml"), "cluster:\n  name: db-osuser-test\n");
+    Map<String, String> env =
+        Map.of(
+            "TUSK_POSTGRES_OS_USER", "tusk_no_such_user",
+            "TUSK_ADMIN_PORT", Integer.toString(freePort()),
+            "TUSK_POSTGRES_PORT", Integer.toString(freePort()));
+    if (!dev.tusk.engine.binaries.BinaryResolver.runningAsRoot()) {
+      // Not root: PostgreSQL runs as the current user and os_user is not consulted, which
+      // config check (no start needed) shows by accepting it.
+      assertThat(CliRunner.run(dir, env, "config", "check").exit()).isEqualTo(0);
+      return;
+    }
+    CliRunner.Result r = CliRunner.run(dir, env, "up");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("OS user does not exist")
+        .contains("tusk_no_such_user")
+        .contains("engine.os_user_missing");
+    assertThat(dir.resolve("tusk-data")).doesNotExist();
+  }
+
+  @Test
   void twoInitScriptsWithOneFileNameAreRefused() throws IOException {
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));
