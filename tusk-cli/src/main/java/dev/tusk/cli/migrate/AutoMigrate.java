@@ -69,13 +69,13 @@ public final class AutoMigrate {
           "migrations in " + m.dir() + " failed at start: " + e.getMessage(),
           e.detail().orElse(null),
           e.hint().map(h -> h + "; ").orElse("")
-              + "tusk up stopped PostgreSQL again; fix the migration and start again (or set"
-              + " migrations.auto_apply: false)",
+              + "tusk up stopped PostgreSQL again; start it once the migration is fixed, or set"
+              + " migrations.auto_apply: false to start without applying",
           e);
     }
     String line = UpLine.render(run, status);
     log.info("migrations", line, "database", m.database(), "role", m.asRole());
-    out.println(line);
+    out.println("migrations: " + line);
     out.flush();
   }
 }

@@ -10,7 +10,10 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The one line {@code tusk up} prints about migrations: {@code applied 3, now at V3}. */
+/**
+ * What {@code tusk up} says about migrations, after {@code migrations: } on the console and as the
+ * log message: {@code applied 3, now at V3}.
+ */
 final class UpLine {
 
   /** States whose version the database has (ran, or stands in for by the baseline). */
@@ -31,11 +34,11 @@ final class UpLine {
             .max(Comparator.naturalOrder());
     String where = at.map(v -> "now at V" + v).orElse("no version applied");
     if (run.steps().isEmpty()) {
-      return "migrations: up to date, " + where.replace("now at", "at");
+      return "up to date, " + where.replace("now at", "at");
     }
     long repeatable =
         run.steps().stream().filter(s -> s.direction() == StepReport.Direction.REPEATABLE).count();
     String extra = repeatable == 0 ? "" : " (" + repeatable + " repeatable)";
-    return "migrations: applied " + run.steps().size() + extra + ", " + where;
+    return "applied " + run.steps().size() + extra + ", " + where;
   }
 }

@@ -53,7 +53,7 @@ class UpLineTest {
                     entry("10", State.APPLIED),
                     entry("11", State.PENDING))));
 
-    assertThat(line).isEqualTo("migrations: applied 3, now at V10");
+    assertThat(line).isEqualTo("applied 3, now at V10");
   }
 
   @Test
@@ -63,7 +63,7 @@ class UpLineTest {
             run(step(Direction.UP, "1", "a"), step(Direction.REPEATABLE, null, "views")),
             new StatusResult(List.of(entry("1", State.APPLIED), entry(null, State.APPLIED))));
 
-    assertThat(line).isEqualTo("migrations: applied 2 (1 repeatable), now at V1");
+    assertThat(line).isEqualTo("applied 2 (1 repeatable), now at V1");
   }
 
   @Test
@@ -73,9 +73,9 @@ class UpLineTest {
                 run(),
                 new StatusResult(
                     List.of(entry("5", State.BASELINE), entry("4", State.BELOW_BASELINE)))))
-        .isEqualTo("migrations: up to date, at V5");
+        .isEqualTo("up to date, at V5");
     assertThat(UpLine.render(run(), new StatusResult(List.of())))
-        .isEqualTo("migrations: up to date, no version applied");
+        .isEqualTo("up to date, no version applied");
   }
 
   @Test
@@ -89,6 +89,6 @@ class UpLineTest {
                         entry("2", State.FAILED),
                         entry("3", State.PENDING),
                         entry(null, State.APPLIED)))))
-        .isEqualTo("migrations: applied 1 (1 repeatable), now at V1");
+        .isEqualTo("applied 1 (1 repeatable), now at V1");
   }
 }
