@@ -2,6 +2,7 @@ package dev.tusk.cli;
 
 import dev.tusk.cli.command.ConfigCommand;
 import dev.tusk.cli.command.InitCommand;
+import dev.tusk.cli.command.MigrateCommand;
 import dev.tusk.cli.command.SqlCommand;
 import dev.tusk.cli.command.StatusCommand;
 import dev.tusk.cli.command.TokenCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SqlCommand.class,
       TokenCommand.class,
+      MigrateCommand.class,
       ConfigCommand.class
     })
 public final class Main {

@@ -17,12 +17,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code tusk up} runs: the managed server, bootstrap, and the admin server, started in
- * DESIGN.md's order. Every check that can refuse a start (config, ports, data directory, OS user)
- * runs before anything is written.
+ * What {@code tusk up} runs: the managed server, bootstrap (then the caller's {@link StartHook}s),
+ * and the admin server, started in DESIGN.md's order. Every check that can refuse a start (config,
+ * ports, data directory, OS user) runs before anything is written.
  */
 public final class Platform implements AutoCloseable {
 
@@ -33,6 +34,17 @@ public final class Platform implements AutoCloseable {
       Reconciler.Result bootstrap,
       Optional<Integer> adminPort,
       Duration total) {}
+
+  /**
+   * Work {@code tusk up} does after bootstrap and before the platform counts as ready, such as
+   * applying migrations. The engine knows nothing of what a hook does (so it does not depend on the
+   * modules that provide them); a hook that throws fails the start, and whatever was started is
+   * stopped before the exception leaves {@link #start}.
+   */
+  @FunctionalInterface
+  public interface StartHook {
+    void afterBootstrap(TuskConfig config, Connector superuser);
+  }
 
   private final ManagedServer server;
   private final ServerHealth health;
@@ -49,6 +61,17 @@ public final class Platform implements AutoCloseable {
   /** Starts everything; on failure, whatever was started is stopped again before it throws. */
   public static Platform start(
       TuskConfig config, BinaryResolver resolver, TuskLog log, Clock clock, ServerOptions options) {
+    return start(config, resolver, log, clock, options, List.of());
+  }
+
+  /** Like {@link #start(TuskConfig, BinaryResolver, TuskLog, Clock, ServerOptions)}, with hooks. */
+  public static Platform start(
+      TuskConfig config,
+      BinaryResolver resolver,
+      TuskLog log,
+      Clock clock,
+      ServerOptions options,
+      List<StartHook> hooks) {
     Instant t0 = clock.instant();
     requireInitScripts(config);
     Host host = Host.detect(config.postgres().osUser());
@@ -109,6 +132,9 @@ public final class Platform implements AutoCloseable {
       Reconciler.Result boot;
       try {
         boot = new Reconciler(su, secrets, log).reconcile(config);
+        for (StartHook hook : hooks) {
+          hook.afterBootstrap(config, su);
+        }
         health.bootstrap("done");
       } catch (RuntimeException e) {
         health.bootstrap("failed: " + e.getMessage());

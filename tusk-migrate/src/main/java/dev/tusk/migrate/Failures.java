@@ -70,8 +70,8 @@ final class Failures {
       return "this statement cannot run inside a transaction: make line 1 of "
           + step.script().file()
           + " '-- tusk:no-transaction'; nothing of "
-          + step.label()
-          + " was applied";
+          + step.script().file()
+          + " took effect";
     }
     return "fix the statement at "
         + where

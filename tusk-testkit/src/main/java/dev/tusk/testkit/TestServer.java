@@ -144,6 +144,7 @@ public final class TestServer implements ExtensionContext.Store.CloseableResourc
         List.of(),
         List.of(),
         new AdminConfig(false, "127.0.0.1", 0),
+        Optional.empty(),
         Optional.empty());
   }
 

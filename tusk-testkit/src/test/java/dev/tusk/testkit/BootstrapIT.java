@@ -89,7 +89,8 @@ class BootstrapIT {
         List.of(db),
         roles,
         base.admin(),
-        base.api());
+        base.api(),
+        base.migrations());
   }
 
   static RoleConfig role(String name, boolean login, boolean inherit, List<String> memberOf) {
@@ -257,7 +258,14 @@ class BootstrapIT {
             db.name(), db.owner(), db.schemas(), List.of("no_such_ext"), List.of(), List.of());
     TuskConfig bad =
         new TuskConfig(
-            c.source(), c.cluster(), c.postgres(), List.of(withBad), c.roles(), c.admin(), c.api());
+            c.source(),
+            c.cluster(),
+            c.postgres(),
+            List.of(withBad),
+            c.roles(),
+            c.admin(),
+            c.api(),
+            c.migrations());
     assertThatThrownBy(() -> reconciler().reconcile(bad))
         .isInstanceOf(OperationException.class)
         .hasMessageContaining("extension 'no_such_ext'")

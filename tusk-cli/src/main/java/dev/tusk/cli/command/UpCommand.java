@@ -4,6 +4,7 @@ import dev.tusk.cli.Cli;
 import dev.tusk.cli.ConfigFileOption;
 import dev.tusk.cli.UpSummary;
 import dev.tusk.cli.Waiter;
+import dev.tusk.cli.migrate.AutoMigrate;
 import dev.tusk.core.config.TuskConfig;
 import dev.tusk.core.error.ErrorRenderer;
 import dev.tusk.core.error.OperationException;
@@ -11,6 +12,7 @@ import dev.tusk.core.log.TuskLog;
 import dev.tusk.engine.Platform;
 import dev.tusk.engine.ServerOptions;
 import dev.tusk.engine.binaries.BinaryResolver;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,8 +42,10 @@ public final class UpCommand implements Callable<Integer> {
         new BinaryResolver(
             BinaryResolver.defaultCacheRoot(cli.env(), BinaryResolver.runningAsRoot()),
             cli.clock());
+    List<Platform.StartHook> hooks = AutoMigrate.hooks(cfg, log, cli.out(), cli.clock());
     Waiter waiter = new Waiter();
-    Platform platform = Platform.start(cfg, resolver, log, cli.clock(), ServerOptions.defaults());
+    Platform platform =
+        Platform.start(cfg, resolver, log, cli.clock(), ServerOptions.defaults(), hooks);
     if (waiter.stopRequested()) {
       cli.err().println("tusk: stop requested during start-up; stopping");
       platform.close();

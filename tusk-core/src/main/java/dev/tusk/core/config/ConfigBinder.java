@@ -8,16 +8,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Builds the {@link TuskConfig} from the parsed file (or from nothing), section by section, in the
- * order the checks need: roles before databases, so owners and grantees can be checked, and the API
- * last, since its checks look at all the others.
+ * order the checks need: roles before databases, so owners and grantees can be checked, then the
+ * API and the migrations, whose checks look at the others.
  */
 final class ConfigBinder {
 
   static final List<String> SECTIONS =
-      List.of("cluster", "postgres", "databases", "roles", "api", "admin");
+      List.of("cluster", "postgres", "databases", "roles", "api", "migrations", "admin");
 
   /** Sections of the design that this version does not implement yet. */
-  static final List<String> LATER_SECTIONS = List.of("pooler", "migrations", "backup");
+  static final List<String> LATER_SECTIONS = List.of("pooler", "backup");
 
   private final ReadContext ctx;
 
@@ -45,7 +45,13 @@ final class ConfigBinder {
     AdminConfig admin = AdminSection.read(ctx, root.flatMap(r -> r.map("admin")), postgres);
     Optional<ApiConfig> api =
         ApiSection.read(ctx, root, new ApiSection.Peers(postgres, databases, roles, admin));
-    return new TuskConfig(source, cluster, postgres, databases, roles, admin, api);
+    MigrationsConfig migrations =
+        MigrationsSection.read(
+            ctx,
+            root.flatMap(r -> r.map("migrations")),
+            new MigrationsSection.Peers(databases, refs));
+    return new TuskConfig(
+        source, cluster, postgres, databases, roles, admin, api, Optional.of(migrations));
   }
 
   private static void checkSections(YamlMap root) {

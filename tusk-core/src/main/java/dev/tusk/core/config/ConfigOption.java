@@ -149,6 +149,37 @@ public enum ConfigOption {
       Kind.INTEGER,
       "30",
       "Tolerance for exp/nbf/iat, 0-300 seconds."),
+  MIGRATIONS_DIR(
+      "migrations.dir",
+      Kind.PATH,
+      "./migrations",
+      "Directory of V<version>__<name>.up.sql/.down.sql and R__<name>.sql files."),
+  MIGRATIONS_DATABASE(
+      "migrations.database",
+      Kind.STRING,
+      null,
+      "Database the migrations apply to; default the first entry of databases, else postgres."),
+  MIGRATIONS_AUTO_APPLY(
+      "migrations.auto_apply",
+      Kind.BOOLEAN,
+      "true",
+      "tusk up applies pending migrations after bootstrap (when dir exists)."),
+  MIGRATIONS_ALLOW_OUT_OF_ORDER(
+      "migrations.allow_out_of_order",
+      Kind.BOOLEAN,
+      "false",
+      "Apply pending versions older than the latest applied one instead of refusing."),
+  MIGRATIONS_TENANT_DIR(
+      "migrations.tenant_dir",
+      Kind.PATH,
+      null,
+      "Directory of the per-tenant migrations (not used yet); null: none."),
+  MIGRATIONS_AS_ROLE(
+      "migrations.as_role",
+      Kind.STRING,
+      null,
+      "Role the migrations run as (SET ROLE), owning what they create; default the database's"
+          + " owner."),
   ADMIN_ENABLED(
       "admin.enabled",
       Kind.BOOLEAN,

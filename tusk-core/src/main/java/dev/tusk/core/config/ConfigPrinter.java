@@ -34,6 +34,7 @@ public final class ConfigPrinter {
     root.put("databases", config.databases().stream().map(ConfigPrinter::database).toList());
     root.put("roles", config.roles().stream().map(ConfigPrinter::role).toList());
     config.api().ifPresent(api -> root.put("api", ApiPrinter.api(api)));
+    config.migrations().ifPresent(m -> root.put("migrations", migrations(m)));
     root.put("admin", admin(config.admin()));
     DumpSettings settings =
         DumpSettings.builder()
@@ -141,6 +142,17 @@ public final class ConfigPrinter {
     m.put("member_of", texts(r.memberOf()));
     m.put("connection_limit", r.connectionLimit());
     return m;
+  }
+
+  private static Map<String, Object> migrations(MigrationsConfig m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("dir", path(m.dir()));
+    out.put("database", text(m.database()));
+    out.put("auto_apply", m.autoApply());
+    out.put("allow_out_of_order", m.allowOutOfOrder());
+    out.put("tenant_dir", path(m.tenantDir()));
+    out.put("as_role", text(m.asRole()));
+    return out;
   }
 
   private static Map<String, Object> admin(AdminConfig a) {

@@ -9,7 +9,9 @@ import java.util.Optional;
  * Every path in it is absolute (relative paths in the file are resolved against the file's
  * directory, or the working directory when there is no file). {@code api} is empty when the file
  * has no {@code api} section (and no {@code TUSK_API_*} variable is set): then there is no REST
- * API.
+ * API. {@code migrations} is always present in a config from the loader (a missing section means
+ * the defaults, see {@link MigrationsConfig}); it is empty only in configs built by hand, such as
+ * the testkit's, which manage no migrations.
  */
 public record TuskConfig(
     Optional<Path> source,
@@ -18,7 +20,8 @@ public record TuskConfig(
     List<DatabaseConfig> databases,
     List<RoleConfig> roles,
     AdminConfig admin,
-    Optional<ApiConfig> api) {
+    Optional<ApiConfig> api,
+    Optional<MigrationsConfig> migrations) {
 
   public Path home() {
     return cluster.home();

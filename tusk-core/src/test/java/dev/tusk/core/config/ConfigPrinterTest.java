@@ -87,6 +87,24 @@ class ConfigPrinterTest {
   }
 
   @Test
+  void withoutAMigrationsSectionTheDefaultsArePrinted() {
+    String printed = ConfigPrinter.print(f.loadNoFile());
+
+    assertThat(printed.replace(tmp.toString(), "/TMP"))
+        .contains(
+            """
+            migrations:
+              dir: /TMP/migrations
+              database: app
+              auto_apply: true
+              allow_out_of_order: false
+              tenant_dir: null
+              as_role: app_owner
+            admin:
+            """);
+  }
+
+  @Test
   void everyRegistryKeyIsPrintedEvenWhenNull() {
     f.env("TUSK_API_ANON_ROLE", "api_anonymous");
     String printed = ConfigPrinter.print(f.loadNoFile());
@@ -99,6 +117,9 @@ class ConfigPrinterTest {
         .hasSize(ConfigOption.in("api").size() + ApiSection.NESTED.size());
     assertThat(map(map(root.get("api")).get("jwt")).keySet())
         .hasSize(ConfigOption.in("api.jwt").size());
+    assertThat(map(root.get("migrations")).keySet())
+        .containsExactlyElementsOf(
+            ConfigOption.in("migrations").stream().map(o -> o.leaf()).toList());
     for (ConfigOption o : ConfigOption.values()) {
       Map<String, Object> section = root;
       for (String part : o.section().split("\\.")) {
@@ -184,6 +205,13 @@ class ConfigPrinterTest {
 
   private static TuskConfig withoutSource(TuskConfig c) {
     return new TuskConfig(
-        Optional.empty(), c.cluster(), c.postgres(), c.databases(), c.roles(), c.admin(), c.api());
+        Optional.empty(),
+        c.cluster(),
+        c.postgres(),
+        c.databases(),
+        c.roles(),
+        c.admin(),
+        c.api(),
+        c.migrations());
   }
 }

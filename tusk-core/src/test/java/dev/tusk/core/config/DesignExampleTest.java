@@ -114,6 +114,20 @@ class DesignExampleTest {
   }
 
   @Test
+  void theDesignMigrationsSectionLoads() {
+    TuskConfig c =
+        f.load(
+            design("  - { name: app_owner, login: true }", true)
+                + yaml("migrations:", "  dir: ./migrations", "  database: app"));
+
+    MigrationsConfig m = c.migrations().orElseThrow();
+    assertThat(m.dir()).isEqualTo(tmp.resolve("migrations"));
+    assertThat(m.database()).isEqualTo("app");
+    assertThat(m.asRole()).isEqualTo("app_owner");
+    assertThat(m.autoApply()).isTrue();
+  }
+
+  @Test
   void asWrittenInTheDesignTheOwnerRoleIsMissing() {
     ConfigException e = f.fail(design("  - { name: api_owner_unrelated }", true));
 

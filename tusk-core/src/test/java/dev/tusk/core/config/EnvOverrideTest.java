@@ -56,6 +56,10 @@ class EnvOverrideTest {
     return c.api().orElseThrow();
   }
 
+  static MigrationsConfig migrations(TuskConfig c) {
+    return c.migrations().orElseThrow();
+  }
+
   static final Path CERTS = Path.of("/etc/tusk/certs");
 
   static Stream<Case> cases() {
@@ -196,7 +200,31 @@ class EnvOverrideTest {
             ConfigOption.API_JWT_CLOCK_SKEW_SECONDS,
             ANON,
             c -> api(c).jwt().clockSkew(),
-            Duration.ZERO));
+            Duration.ZERO),
+        new Case(
+            ConfigOption.MIGRATIONS_DIR,
+            Map.of(),
+            c -> migrations(c).dir(),
+            Path.of("/srv/migrations")),
+        new Case(
+            ConfigOption.MIGRATIONS_DATABASE,
+            Map.of(),
+            c -> migrations(c).database() + " " + migrations(c).asRole(),
+            "postgres postgres"),
+        new Case(
+            ConfigOption.MIGRATIONS_AUTO_APPLY, Map.of(), c -> migrations(c).autoApply(), false),
+        new Case(
+            ConfigOption.MIGRATIONS_ALLOW_OUT_OF_ORDER,
+            Map.of(),
+            c -> migrations(c).allowOutOfOrder(),
+            true),
+        new Case(
+            ConfigOption.MIGRATIONS_TENANT_DIR,
+            Map.of(),
+            c -> migrations(c).tenantDir(),
+            Optional.of(Path.of("/srv/tenant-migrations"))),
+        new Case(
+            ConfigOption.MIGRATIONS_AS_ROLE, Map.of(), c -> migrations(c).asRole(), "api_user"));
   }
 
   static final Map<ConfigOption, String> VALUES =
@@ -243,7 +271,13 @@ class EnvOverrideTest {
           Map.entry(ConfigOption.API_JWT_AUDIENCE, "https://api.example.com"),
           Map.entry(ConfigOption.API_JWT_ROLE_CLAIM_KEY, ".realm_access.roles[0]"),
           Map.entry(ConfigOption.API_JWT_COOKIE, "session"),
-          Map.entry(ConfigOption.API_JWT_CLOCK_SKEW_SECONDS, "0"));
+          Map.entry(ConfigOption.API_JWT_CLOCK_SKEW_SECONDS, "0"),
+          Map.entry(ConfigOption.MIGRATIONS_DIR, "/srv/migrations"),
+          Map.entry(ConfigOption.MIGRATIONS_DATABASE, "postgres"),
+          Map.entry(ConfigOption.MIGRATIONS_AUTO_APPLY, "false"),
+          Map.entry(ConfigOption.MIGRATIONS_ALLOW_OUT_OF_ORDER, "true"),
+          Map.entry(ConfigOption.MIGRATIONS_TENANT_DIR, "/srv/tenant-migrations"),
+          Map.entry(ConfigOption.MIGRATIONS_AS_ROLE, "api_user"));
 
   @Test
   void everyOptionHasAnOverrideCase() {

@@ -117,7 +117,7 @@ class UnknownKeyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"pooler,1", "migrations,2", "backup,3"})
+  @CsvSource({"pooler,1", "backup,3"})
   void laterSectionsAreUnsupportedNotUnknown(String section, int line) {
     String text =
         List.of("cluster: {}\n", "admin: {}\n", "postgres: {}\n").stream()
