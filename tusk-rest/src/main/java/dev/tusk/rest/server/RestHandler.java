@@ -133,6 +133,9 @@ public final class RestHandler implements Handler {
     if (api.action() instanceof Action.Info info) {
       return new Outcome("-", Options.answer(info, cache, api.schema()));
     }
+    if (api.action() instanceof Action.OpenApi) {
+      return new Outcome("-", openApi(request, cache, api.schema()));
+    }
     if (api.negotiation() instanceof Negotiation.NotAcceptable na) {
       throw new ApiFailure(Problems.of(na.error()));
     }
@@ -161,6 +164,31 @@ public final class RestHandler implements Handler {
     }
     return new Outcome(ctx.role(), ResponseBuilder.build(plan.shape(), result, request.path()));
   }
+
+  /** {@code GET /}: Swagger 2.0 as PostgREST serves it, OpenAPI 3.1 with {@code ?openapi=3}. */
+  private Response openApi(Request request, SchemaCache cache, String schema) {
+    dev.tusk.rest.openapi.OpenApiSettings settings =
+        dev.tusk.rest.openapi.OpenApiSettings.defaults("Tusk REST API", "tusk")
+            .withHost(
+                request
+                    .headers()
+                    .first("Host")
+                    .flatMap(dev.tusk.rest.openapi.OpenApiSettings::hostHeader))
+            .withJwt(
+                config.jwt().secret().isPresent()
+                    || config.jwt().jwksFile().isPresent()
+                    || config.jwt().jwksUrl().isPresent())
+            .withSchema(schema, Optional.empty());
+    boolean v3 = request.rawQuery().map(q -> q.equals("openapi=3")).orElse(false);
+    String body = v3 ? OPENAPI.openapi31(cache, settings) : OPENAPI.swagger2(cache, settings);
+    return Response.of(
+        200,
+        Headers.of("Content-Type", "application/openapi+json; charset=utf-8"),
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static final dev.tusk.rest.openapi.OpenApiWriter OPENAPI =
+      new dev.tusk.rest.openapi.OpenApiWriter();
 
   private RequestContext context(Request request, ApiRequest api, AuthResult auth) {
     String role;
