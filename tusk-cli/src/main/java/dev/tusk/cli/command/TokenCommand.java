@@ -1,6 +1,3 @@
-// For the lead: tusk-cli/src/main/java/dev/tusk/cli/command/TokenCommand.java
-// Needs (1) tusk-cli -> tusk-rest dependency, (2) TuskConfig.api() from the config engineer,
-// (3) TokenCommand.class added to the subcommands of dev.tusk.cli.Main.
 package dev.tusk.cli.command;
 
 import dev.tusk.cli.Cli;
