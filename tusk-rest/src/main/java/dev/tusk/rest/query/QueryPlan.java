@@ -20,9 +20,31 @@ import java.util.Optional;
  *   <li>{@code response_status} text or NULL: likewise {@code response.status}.
  * </ol>
  *
+ * <p>Two exceptions to that shape, which the transaction stage must handle:
+ *
+ * <ul>
+ *   <li>When {@code shape.media()} is a {@link dev.tusk.rest.request.MediaType.Plan}, {@code main}
+ *       is {@code EXPLAIN (FORMAT JSON|TEXT, ...) <main>}: its rows are the plan, one text column
+ *       (one row holding the document for JSON, one row per line for TEXT). The body is those rows
+ *       joined with newlines; there are no totals or GUCs. With {@code options=analyze} the
+ *       statement really runs, so a write's EXPLAIN should end in a rollback.
+ *   <li>{@code estimatedCount} is {@code EXPLAIN (FORMAT JSON) <count query>}: one row, one json
+ *       column; {@link PlanRows#estimate} reads the row estimate from it.
+ * </ul>
+ *
+ * <p>Checks the transaction stage makes on {@code page_total} before it commits, rolling back and
+ * failing instead: a write with {@code shape.singular()} must affect exactly one row (PGRST116,
+ * 406), and {@code shape.maxAffected()} caps the rows a PATCH, DELETE or RPC may affect (PGRST124,
+ * 400, "Query result exceeds max-affected preference constraint", details "The query affects N
+ * rows"). A read's PGRST116 needs no rollback and is the response stage's.
+ *
+ * <p>The total of {@code count=estimated} is the exact count when it is at most {@code
+ * api.max_rows}, else NULL: then the estimate answers. So the response uses {@code total} when
+ * present, else the estimate.
+ *
  * @param readOnly run in a READ ONLY transaction (GET and HEAD, and RPC over GET)
- * @param estimatedCount for {@code count=planned|estimated}: a statement returning one bigint (the
- *     planner's row estimate) run before {@code main}
+ * @param estimatedCount for {@code count=planned|estimated}: an EXPLAIN of the count query, run
+ *     before {@code main}
  */
 public record QueryPlan(
     SqlStatement main,
