@@ -117,13 +117,16 @@ public final class RestHandler implements Handler {
                                 null,
                                 null)
                             .withHeaders(Headers.of("Retry-After", "1"))));
+    // `/?openapi=3` asks for OpenAPI 3.1 (beyond PostgREST); the parameter is not a filter.
+    boolean openApi3 =
+        request.path().equals("/") && request.rawQuery().filter("openapi=3"::equals).isPresent();
     ApiRequest api;
     try {
       api =
           ApiRequest.parse(
               request.method(),
               request.path(),
-              request.rawQuery().orElse(null),
+              openApi3 ? null : request.rawQuery().orElse(null),
               request.headers().asMap(),
               request.body(),
               limits);
@@ -134,7 +137,7 @@ public final class RestHandler implements Handler {
       return new Outcome("-", Options.answer(info, cache, api.schema()));
     }
     if (api.action() instanceof Action.OpenApi) {
-      return new Outcome("-", openApi(request, cache, api.schema()));
+      return new Outcome("-", openApi(request, cache, api.schema(), openApi3));
     }
     if (api.negotiation() instanceof Negotiation.NotAcceptable na) {
       throw new ApiFailure(Problems.of(na.error()));
@@ -166,7 +169,7 @@ public final class RestHandler implements Handler {
   }
 
   /** {@code GET /}: Swagger 2.0 as PostgREST serves it, OpenAPI 3.1 with {@code ?openapi=3}. */
-  private Response openApi(Request request, SchemaCache cache, String schema) {
+  private Response openApi(Request request, SchemaCache cache, String schema, boolean v3) {
     dev.tusk.rest.openapi.OpenApiSettings settings =
         dev.tusk.rest.openapi.OpenApiSettings.defaults("Tusk REST API", "tusk")
             .withHost(
@@ -179,7 +182,6 @@ public final class RestHandler implements Handler {
                     || config.jwt().jwksFile().isPresent()
                     || config.jwt().jwksUrl().isPresent())
             .withSchema(schema, Optional.empty());
-    boolean v3 = request.rawQuery().map(q -> q.equals("openapi=3")).orElse(false);
     String body = v3 ? OPENAPI.openapi31(cache, settings) : OPENAPI.swagger2(cache, settings);
     return Response.of(
         200,
