@@ -35,3 +35,14 @@ CREATE FUNCTION content.take_object(payload jsonb) RETURNS jsonb
 CREATE FUNCTION content.upper_text(text) RETURNS text
   LANGUAGE sql IMMUTABLE AS $$ SELECT upper($1) $$;
 GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA content TO api_anonymous, api_user, api_editor, api_admin;
+CREATE TABLE content.defaults_demo (
+  id    serial PRIMARY KEY,
+  label text NOT NULL DEFAULT 'dflt',
+  n     int DEFAULT 7,
+  tags  text[],
+  doc   jsonb,
+  span  int4range
+);
+GRANT SELECT, INSERT, UPDATE, DELETE ON content.defaults_demo TO api_anonymous, api_user, api_editor;
+GRANT USAGE ON SEQUENCE content.defaults_demo_id_seq TO api_anonymous, api_user, api_editor;
+INSERT INTO content.defaults_demo (label, n) VALUES ('one', 1), ('two', 2), ('three', 3);
