@@ -3,6 +3,7 @@ package dev.tusk.cli;
 import dev.tusk.cli.command.ConfigCommand;
 import dev.tusk.cli.command.InitCommand;
 import dev.tusk.cli.command.MigrateCommand;
+import dev.tusk.cli.command.ServeCommand;
 import dev.tusk.cli.command.SqlCommand;
 import dev.tusk.cli.command.StatusCommand;
 import dev.tusk.cli.command.TokenCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       SqlCommand.class,
       TokenCommand.class,
+      ServeCommand.class,
       MigrateCommand.class,
       ConfigCommand.class
     })
