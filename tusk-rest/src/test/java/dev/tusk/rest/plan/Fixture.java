@@ -248,6 +248,13 @@ final class Fixture {
               new RoutineParam("title", "text", ParamMode.TABLE, false)),
           fn("label_names", new RoutineReturn.Scalar("text", true), Volatility.STABLE),
           fn(
+              "split",
+              new RoutineReturn.Record(false),
+              Volatility.IMMUTABLE,
+              RoutineParam.in("s", "text"),
+              new RoutineParam("head", "text", ParamMode.OUT, false),
+              new RoutineParam("tail", "text", ParamMode.OUT, false)),
+          fn(
               "echo",
               new RoutineReturn.Scalar("json", false),
               Volatility.IMMUTABLE,

@@ -42,7 +42,10 @@ class WritePlanTest {
   @Test
   void numbersKeepTheirDigits() {
     QueryPlan p =
-        send("POST", "/labels?columns=id", "[{\"n\":123456789012345678901234567890.123456789,\"m\":1e400}]");
+        send(
+            "POST",
+            "/labels?columns=id",
+            "[{\"n\":123456789012345678901234567890.123456789,\"m\":1e400}]");
     assertThat(p.main().params())
         .containsExactly("[{\"n\":123456789012345678901234567890.123456789,\"m\":1E+400}]");
   }
