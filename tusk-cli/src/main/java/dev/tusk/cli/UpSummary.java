@@ -15,6 +15,12 @@ public final class UpSummary {
   private UpSummary() {}
 
   public static String render(TuskConfig cfg, Platform.Report r) {
+    return render(cfg, r, java.util.Optional.empty());
+  }
+
+  /** With {@code restLine}, the REST API's line, before the closing hint. */
+  public static String render(
+      TuskConfig cfg, Platform.Report r, java.util.Optional<String> restLine) {
     Endpoint e = r.server().endpoint();
     StringBuilder s = new StringBuilder();
     s.append("Tusk is up: cluster ").append(cfg.cluster().name()).append('\n');
@@ -59,6 +65,7 @@ public final class UpSummary {
     }
     s.append(", server ready after ").append(seconds(r.server().total()));
     s.append(")\n");
+    restLine.ifPresent(l -> s.append(l).append('\n'));
     s.append("  stop with Ctrl-C or SIGTERM");
     return s.toString();
   }

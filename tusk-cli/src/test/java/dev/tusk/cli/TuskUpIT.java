@@ -36,6 +36,7 @@ class TuskUpIT {
   static Path dir;
   static int pgPort;
   static int adminPort;
+  static int apiPort;
   static TuskProcess tusk;
 
   @BeforeAll
@@ -44,6 +45,7 @@ class TuskUpIT {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     pgPort = ConfigErrorsCliTest.freePort();
     adminPort = ConfigErrorsCliTest.freePort();
+    apiPort = ConfigErrorsCliTest.freePort();
     Files.createDirectories(dir.resolve("sql"));
     Files.writeString(
         dir.resolve("sql/001-init.sql"),
@@ -64,14 +66,20 @@ class TuskUpIT {
             schemas: [content]
             extensions: [pgcrypto]
             init_sql: [sql/001-init.sql]
+            grants:
+              - { role: api_user, schemas: [content], tables: [SELECT] }
         roles:
           - { name: app_owner, login: true }
           - { name: api_user, login: false }
           - { name: authenticator, login: true, inherit: false, member_of: [api_user] }
         admin:
           port: %d
+        api:
+          port: %d
+          schemas: [content]
+          anon_role: api_user
         """
-            .formatted(pgPort, adminPort));
+            .formatted(pgPort, adminPort, apiPort));
   }
 
   @AfterAll
@@ -93,6 +101,17 @@ class TuskUpIT {
         .contains("port=" + pgPort + " dbname=app user=app_owner sslmode=verify-full sslrootcert=")
         .contains("http://127.0.0.1:" + adminPort + "/status");
     assertThat(get("/ready").statusCode()).isEqualTo(200);
+    assertThat(tusk.out()).contains("REST API:  http://127.0.0.1:" + apiPort + "/");
+    HttpResponse<String> items =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + apiPort + "/items?select=id,name&order=id"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(items.statusCode()).as(items.body()).isEqualTo(200);
+    assertThat(items.body()).isEqualTo("[{\"id\":1,\"name\":\"from init_sql\"}]");
+    assertThat(get("/metrics").body())
+        .contains("tusk_rest_requests_total{method=\"GET\",status=\"200\"} 1");
     assertThat(Files.readString(dir.resolve("tusk-data/tusk.log")))
         .contains("\"component\":\"bootstrap\"");
   }
@@ -175,14 +194,23 @@ class TuskUpIT {
     Files.copy(dir.resolve("tusk.yaml"), other.resolve("tusk.yaml"));
     Files.createDirectories(other.resolve("sql"));
     Files.copy(dir.resolve("sql/001-init.sql"), other.resolve("sql/001-init.sql"));
-    CliRunner.Result r = CliRunner.run(other, Map.of(), "up");
+    CliRunner.Result api = CliRunner.run(other, Map.of(), "up");
+    assertThat(api.exit()).isEqualTo(2);
+    assertThat(api.err()).contains("api.port " + apiPort).contains("TUSK_API_PORT");
+    assertThat(other.resolve("tusk-data")).doesNotExist();
+    String freeApi = Integer.toString(ConfigErrorsCliTest.freePort());
+    CliRunner.Result r = CliRunner.run(other, Map.of("TUSK_API_PORT", freeApi), "up");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("admin.port " + adminPort).contains("is not available");
     assertThat(other.resolve("tusk-data")).doesNotExist();
     CliRunner.Result pg =
         CliRunner.run(
             other,
-            Map.of("TUSK_ADMIN_PORT", Integer.toString(ConfigErrorsCliTest.freePort())),
+            Map.of(
+                "TUSK_ADMIN_PORT",
+                Integer.toString(ConfigErrorsCliTest.freePort()),
+                "TUSK_API_PORT",
+                freeApi),
             "up");
     assertThat(pg.exit()).isEqualTo(2);
     assertThat(pg.err()).contains("postgres.port " + pgPort).contains("TUSK_POSTGRES_PORT");

@@ -51,7 +51,15 @@ public final class Platform implements AutoCloseable {
   private final AdminServer admin;
   private final Report report;
 
-  private Platform(ManagedServer server, ServerHealth health, AdminServer admin, Report report) {
+  private final List<java.util.function.Consumer<PromText>> extraMetrics;
+
+  private Platform(
+      ManagedServer server,
+      ServerHealth health,
+      AdminServer admin,
+      Report report,
+      List<java.util.function.Consumer<PromText>> extraMetrics) {
+    this.extraMetrics = extraMetrics;
     this.server = server;
     this.health = health;
     this.admin = admin;
@@ -73,6 +81,9 @@ public final class Platform implements AutoCloseable {
       ServerOptions options,
       List<StartHook> hooks) {
     Instant t0 = clock.instant();
+    // Metrics of components started after the platform (the REST API), on every /metrics scrape.
+    List<java.util.function.Consumer<PromText>> extraMetrics =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
     requireInitScripts(config);
     Host host = Host.detect(config.postgres().osUser());
     if (config.admin().enabled()) {
@@ -127,6 +138,9 @@ public final class Platform implements AutoCloseable {
                           PromText.Type.GAUGE,
                           "1 when PostgreSQL accepts connections and bootstrap has finished")
                       .sample("tusk_ready", health.ready() ? 1 : 0);
+                  for (java.util.function.Consumer<PromText> more : extraMetrics) {
+                    more.accept(out);
+                  }
                 });
       }
       Reconciler.Result boot;
@@ -147,7 +161,7 @@ public final class Platform implements AutoCloseable {
               boot,
               Optional.ofNullable(admin).map(AdminServer::port),
               Duration.between(t0, clock.instant()));
-      return new Platform(server, health, admin, report);
+      return new Platform(server, health, admin, report, extraMetrics);
     } catch (RuntimeException e) {
       if (admin != null) {
         admin.close();
@@ -197,6 +211,11 @@ public final class Platform implements AutoCloseable {
 
   public Report report() {
     return report;
+  }
+
+  /** Adds a component's metrics to the admin server's /metrics. */
+  public void addMetrics(java.util.function.Consumer<PromText> metrics) {
+    extraMetrics.add(metrics);
   }
 
   public ManagedServer server() {
