@@ -22,6 +22,14 @@ final class Columns {
   static Output column(Scope scope, SelectItem.Column c, PlanSettings settings) {
     Expr.ColumnRef ref = scope.ref(c.field());
     Optional<String> cast = CastType.check(c.cast());
+    if (isLegacyCount(scope, c)) {
+      return new Output.Aggregate(
+          AggregateFunction.COUNT,
+          Optional.empty(),
+          Optional.empty(),
+          cast,
+          c.alias().orElse("count"));
+    }
     if (c.aggregate().isEmpty()) {
       return new Output.Value(ref, cast, c.alias().orElse(key(c)));
     }
@@ -33,6 +41,18 @@ final class Columns {
         cast,
         CastType.check(c.aggregateCast()),
         c.alias().orElse(fn.sqlName()));
+  }
+
+  /**
+   * PostgREST's legacy {@code select=count} (no parentheses) counts rows when the resource has no
+   * column of that name; it predates {@code api.aggregates} and so works without it.
+   */
+  private static boolean isLegacyCount(Scope scope, SelectItem.Column c) {
+    return c.field().name().equals("count")
+        && !c.field().hasJsonPath()
+        && c.aggregate().isEmpty()
+        && scope.table().isPresent()
+        && scope.column("count").isEmpty();
   }
 
   static Output countAll(SelectItem.CountAll c, PlanSettings settings) {
