@@ -46,3 +46,6 @@ CREATE TABLE content.defaults_demo (
 GRANT SELECT, INSERT, UPDATE, DELETE ON content.defaults_demo TO api_anonymous, api_user, api_editor;
 GRANT USAGE ON SEQUENCE content.defaults_demo_id_seq TO api_anonymous, api_user, api_editor;
 INSERT INTO content.defaults_demo (label, n) VALUES ('one', 1), ('two', 2), ('three', 3);
+-- A computed field: PostgreSQL's attribute notation finds it through the search_path.
+CREATE FUNCTION content.title_upper(content.articles) RETURNS text
+  LANGUAGE sql STABLE AS $$ SELECT upper($1.title) $$;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tusk.rest.query.QueryPlan;
 import dev.tusk.rest.request.Action;
 import dev.tusk.rest.request.ApiRequest;
+import dev.tusk.rest.request.ApiRequestError;
 import dev.tusk.rest.schema.SchemaCache;
 
 /**
@@ -27,6 +28,11 @@ public final class Planner {
    * @throws IllegalArgumentException for OPTIONS and the root, which are not planned here
    */
   public QueryPlan plan(ApiRequest req, SchemaCache cache, PlanSettings settings) {
+    if (!settings.schemas().isEmpty() && !settings.schemas().contains(req.schema())) {
+      throw PlanErrors.fail(
+          new PlanError.Request(
+              new ApiRequestError.UnacceptableSchema(req.schema(), settings.schemas())));
+    }
     return switch (req.action()) {
       case Action.Read r -> ReadPlanner.plan(req, r.relation(), r.headOnly(), cache, settings);
       case Action.Insert i -> new WritePlanner(payloads, cache, settings).insert(req, i.relation());

@@ -1,20 +1,16 @@
 package dev.tusk.rest.plan;
 
 import dev.tusk.rest.query.Cond;
-import dev.tusk.rest.query.Expr;
 import dev.tusk.rest.query.Junction;
 import dev.tusk.rest.query.Output;
 import dev.tusk.rest.query.ReadTree;
 import dev.tusk.rest.query.Sort;
-import dev.tusk.rest.request.AggregateFunction;
 import dev.tusk.rest.request.EmbedPath;
 import dev.tusk.rest.request.JoinType;
-import dev.tusk.rest.request.JsonStep;
 import dev.tusk.rest.request.NodeParams;
 import dev.tusk.rest.request.QueryParams;
 import dev.tusk.rest.request.RowRange;
 import dev.tusk.rest.request.SelectItem;
-import dev.tusk.rest.schema.Column;
 import dev.tusk.rest.schema.SchemaCache;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,16 +55,19 @@ final class TreeBuilder {
     visited.add(scope.path());
     NodeParams params = query.node(scope.path());
     List<Output> outputs = new ArrayList<>();
+    // every embed is joined; parameters address the first of a name (all of a name share them)
+    List<PendingChild> children = new ArrayList<>();
     Map<String, PendingChild> embeds = new LinkedHashMap<>();
     for (SelectItem item : items) {
       switch (item) {
         case SelectItem.Star star -> outputs.add(new Output.AllColumns(scope.alias()));
-        case SelectItem.Column c -> outputs.add(column(scope, c));
-        case SelectItem.CountAll c -> outputs.add(countAll(c));
+        case SelectItem.Column c -> outputs.add(Columns.column(scope, c, settings));
+        case SelectItem.CountAll c -> outputs.add(Columns.countAll(c, settings));
         case SelectItem.Embed e -> {
           PendingChild child =
               embed(scope, e.pathName(), e.relation(), e.hint(), e.join(), e.children(), false);
-          embeds.put(e.pathName(), child);
+          children.add(child);
+          embeds.putIfAbsent(e.pathName(), child);
           if (!e.children().isEmpty()) {
             outputs.add(new Output.Embedded(child.lateral, child.toOne, e.pathName()));
           }
@@ -76,7 +75,8 @@ final class TreeBuilder {
         case SelectItem.Spread s -> {
           PendingChild child =
               embed(scope, s.relation(), s.relation(), s.hint(), s.join(), s.children(), true);
-          embeds.put(s.relation(), child);
+          children.add(child);
+          embeds.putIfAbsent(s.relation(), child);
           outputs.addAll(spreadOutputs.remove(child));
         }
       }
@@ -85,7 +85,7 @@ final class TreeBuilder {
     if (filtered) {
       conds.addAll(NodeFilters.conditions(scope, params, embeds));
     }
-    for (PendingChild child : embeds.values()) {
+    for (PendingChild child : children) {
       if (child.inner) {
         conds.add(new Cond.Related(child.lateral, true));
       }
@@ -95,8 +95,8 @@ final class TreeBuilder {
         scope.source(),
         scope.alias(),
         junctions,
-        expandForGrouping(scope, outputs),
-        embeds.values().stream().map(PendingChild::toChild).toList(),
+        Columns.expandForGrouping(scope, outputs),
+        children.stream().map(PendingChild::toChild).toList(),
         conds,
         order,
         range);
@@ -146,75 +146,6 @@ final class TreeBuilder {
             inner);
     spreadOutputs.put(child, lifted.parentOutputs());
     return child;
-  }
-
-  private Output column(Scope scope, SelectItem.Column c) {
-    Expr.ColumnRef ref = scope.ref(c.field());
-    Optional<String> cast = CastType.check(c.cast());
-    if (c.aggregate().isEmpty()) {
-      return new Output.Value(ref, cast, c.alias().orElse(key(c)));
-    }
-    requireAggregates();
-    AggregateFunction fn = c.aggregate().get();
-    return new Output.Aggregate(
-        fn,
-        Optional.of(ref),
-        cast,
-        CastType.check(c.aggregateCast()),
-        c.alias().orElse(fn.sqlName()));
-  }
-
-  private Output countAll(SelectItem.CountAll c) {
-    requireAggregates();
-    return new Output.Aggregate(
-        AggregateFunction.COUNT,
-        Optional.empty(),
-        Optional.empty(),
-        CastType.check(c.cast()),
-        c.alias().orElse("count"));
-  }
-
-  private void requireAggregates() {
-    if (!settings.aggregatesEnabled()) {
-      throw PlanErrors.aggregatesDisabled();
-    }
-  }
-
-  /** A JSON path is named by its last key ({@code data->a->>b} is {@code b}), else the column. */
-  private static String key(SelectItem.Column c) {
-    List<JsonStep> path = c.field().jsonPath();
-    for (int i = path.size() - 1; i >= 0; i--) {
-      if (path.get(i).operand() instanceof JsonStep.Key k) {
-        return k.name();
-      }
-    }
-    return c.field().name();
-  }
-
-  /** GROUP BY goes by position, so {@code *} must be its columns when aggregates are present. */
-  private static List<Output> expandForGrouping(Scope scope, List<Output> outputs) {
-    if (outputs.stream().noneMatch(o -> o instanceof Output.Aggregate)) {
-      return outputs;
-    }
-    List<Output> out = new ArrayList<>();
-    for (Output o : outputs) {
-      if (o instanceof Output.AllColumns all) {
-        List<Column> columns =
-            scope
-                .table()
-                .orElseThrow(
-                    () -> PlanErrors.notImplemented("aggregates with * on " + scope.name()))
-                .columns();
-        for (Column col : columns) {
-          out.add(
-              new Output.Value(
-                  Expr.ColumnRef.of(all.alias(), col.name()), Optional.empty(), col.name()));
-        }
-      } else {
-        out.add(o);
-      }
-    }
-    return out;
   }
 
   /** PGRST108 for the first parameter path that names no embed of the select. */

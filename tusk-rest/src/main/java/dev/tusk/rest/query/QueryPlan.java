@@ -36,7 +36,8 @@ import java.util.Optional;
  * failing instead: a write with {@code shape.singular()} must affect exactly one row (PGRST116,
  * 406), and {@code shape.maxAffected()} caps the rows a PATCH, DELETE or RPC may affect (PGRST124,
  * 400, "Query result exceeds max-affected preference constraint", details "The query affects N
- * rows"). A read's PGRST116 needs no rollback and is the response stage's.
+ * rows"). A read's PGRST116 needs no rollback and is the response stage's. {@link CommitCheck}
+ * computes both.
  *
  * <p>The total of {@code count=estimated} is the exact count when it is at most {@code
  * api.max_rows}, else NULL: then the estimate answers. So the response uses {@code total} when

@@ -119,6 +119,15 @@ class AggregatePlanTest {
   }
 
   @Test
+  void legacyCountWithoutParenthesesCountsEvenWithAggregatesOff() {
+    PlanSettings off = new PlanSettings(Optional.empty(), false, false, List.of("content"));
+    assertThat(rows(Plans.plan("GET", "/articles?select=comments(count)", null, off)))
+        .contains("SELECT count(*) AS \"count\" FROM \"content\".\"comments\" AS \"comments_1\"");
+    assertThat(rows(get("/articles?select=n:count")))
+        .isEqualTo("SELECT count(*) AS \"n\" FROM \"content\".\"articles\" AS \"articles\"");
+  }
+
+  @Test
   void disabledAggregatesArePgrst123() {
     PlanSettings off = new PlanSettings(Optional.empty(), false, false, List.of("content"));
     for (String url :

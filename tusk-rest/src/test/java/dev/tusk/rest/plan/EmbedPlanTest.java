@@ -280,6 +280,38 @@ class EmbedPlanTest {
   }
 
   @Test
+  void theSameEmbedTwiceIsJoinedTwice() {
+    String sql = rows(get("/articles?select=categories(name),categories(id)"));
+    assertThat(sql)
+        .contains("AS \"articles_categories_1\" ON TRUE")
+        .contains("AS \"articles_categories_2\" ON TRUE");
+    assertThat(sql).contains("\"articles_categories_2\".\"pgrst_json\" AS \"categories\"");
+  }
+
+  @Test
+  void logicTreesOnEmbeds() {
+    QueryPlan p =
+        get(
+            "/articles?select=id,comments(id)&comments.or=(author.eq.bob,not.and(id.gt.1,id.lt.3))");
+    assertThat(rows(p))
+        .contains(
+            "WHERE \"comments_1\".\"article_id\" = \"articles\".\"id\" AND (\"comments_1\".\"author\" = ?"
+                + " OR NOT (\"comments_1\".\"id\" > ? AND \"comments_1\".\"id\" < ?))");
+    assertThat(rowParams(p)).containsExactly("bob", "1", "3");
+  }
+
+  @Test
+  void spreadInsideAToManyEmbedWithItsOwnFilter() {
+    QueryPlan p =
+        get("/categories?select=articles(title,...users(email))&articles.users.email=like.*a*");
+    assertThat(rows(p))
+        .contains(
+            "SELECT \"articles_1\".\"title\" AS \"title\", \"articles_1_users_1\".\"email\" AS \"email\"")
+        .contains(
+            "FROM \"identity\".\"users\" AS \"users_1\" WHERE \"users_1\".\"id\" = \"articles_1\".\"owner_id\" AND \"users_1\".\"email\" like ?");
+  }
+
+  @Test
   void embedsNamedByTheirForeignKeyColumnOrConstraint() {
     assertThat(rows(get("/articles?select=category_id(name)")))
         .contains("\"articles_category_id_1\".\"pgrst_json\" AS \"category_id\"");

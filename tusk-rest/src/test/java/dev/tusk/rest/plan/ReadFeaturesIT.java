@@ -181,6 +181,16 @@ class ReadFeaturesIT {
   }
 
   @Test
+  void computedFieldsAndLegacyCount() throws DbError {
+    assertThat(db.get("anon", "/articles?select=id,title_upper&title_upper=like.*JAVA*"))
+        .isEqualTo(parse("[{\"id\":3,\"title_upper\":\"JAVA VIRTUAL THREADS\"}]"));
+    assertThat(db.get("anon", "/articles?select=id&order=title_upper.desc&limit=1"))
+        .isEqualTo(parse("[{\"id\":1}]"));
+    assertThat(db.get("anon", "/articles?select=id,comments(count)&id=eq.1"))
+        .isEqualTo(parse("[{\"id\":1,\"comments\":[{\"count\":2}]}]"));
+  }
+
+  @Test
   void antiJoinAndOrAcrossEmbeds() throws DbError {
     assertThat(db.get("anon", "/articles?select=id,comments()&comments=is.null&order=id"))
         .isEqualTo(parse("[{\"id\":4}]"));

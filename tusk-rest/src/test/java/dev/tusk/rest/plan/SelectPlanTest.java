@@ -133,6 +133,16 @@ class SelectPlanTest {
   }
 
   @Test
+  void schemasOutsideTheSettingsArePgrst106() {
+    PlanSettings onlyContent =
+        new PlanSettings(java.util.Optional.empty(), true, false, java.util.List.of("content"));
+    PlanError e =
+        error(() -> Plans.plan("GET", "/users", null, onlyContent, "Accept-Profile", "identity"));
+    assertThat(e.code()).isEqualTo("PGRST106");
+    assertThat(e.status()).isEqualTo(406);
+  }
+
+  @Test
   void readsAreReadOnly() {
     QueryPlan p = get("/articles");
     assertThat(p.readOnly()).isTrue();
