@@ -59,13 +59,14 @@ public final class ResponseBuilder {
         r.location()
             .filter(l -> shape.headersOnly())
             .ifPresent(l -> h.add("Location", path + "?" + l));
-        h.add("Content-Range", "*/*");
+        // With Prefer: count=..., a write's count is the rows it affected, as in PostgREST.
+        h.add("Content-Range", shape.countRequested() ? "*/" + r.pageTotal() : "*/*");
       }
       case UPDATE, DELETE, UPSERT -> {
         status = withBody ? 200 : 204;
-        if (shape.countRequested() || !withBody) {
-          h.add("Content-Range", contentRange(0, r.pageTotal(), total));
-        }
+        OptionalLong affected =
+            shape.countRequested() ? OptionalLong.of(r.pageTotal()) : OptionalLong.empty();
+        h.add("Content-Range", contentRange(0, r.pageTotal(), affected));
       }
       default -> throw new IllegalStateException("unknown kind " + shape.kind());
     }

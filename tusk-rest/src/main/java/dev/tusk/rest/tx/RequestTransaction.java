@@ -72,7 +72,10 @@ public final class RequestTransaction {
       if (plan.estimatedCount().isPresent()) {
         estimate = OptionalLong.of(single(c, plan.estimatedCount().get()));
       }
-      TxResult result = main(c, plan.main(), estimate);
+      TxResult result =
+          plan.shape().media() instanceof dev.tusk.rest.request.MediaType.Plan
+              ? explain(c, plan.main())
+              : main(c, plan.main(), estimate);
       // Checked before commit, so a write that breaks them is rolled back, as in PostgREST.
       long rows = result.pageTotal();
       if (plan.shape().singular() && rows != 1) {
@@ -154,12 +157,58 @@ public final class RequestTransaction {
     }
   }
 
+  /**
+   * The estimated count: a bigint, or the JSON of {@code EXPLAIN (FORMAT JSON)}, whose top plan
+   * node's {@code Plan Rows} is the planner's estimate.
+   */
   private static long single(Connection c, SqlStatement s) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(s.sql())) {
       bind(ps, s);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : 0;
+        if (!rs.next()) {
+          return 0;
+        }
+        String v = rs.getString(1);
+        if (v == null) {
+          return 0;
+        }
+        if (v.stripLeading().startsWith("[")) {
+          try {
+            return Json.MAPPER.readTree(v).path(0).path("Plan").path("Plan Rows").asLong();
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("unreadable EXPLAIN output for the estimated count", "XX000", e);
+          }
+        }
+        return Long.parseLong(v.strip());
       }
+    }
+  }
+
+  /**
+   * {@code Accept: application/vnd.pgrst.plan}: the main statement is an EXPLAIN; its rows are the
+   * body.
+   */
+  private static TxResult explain(Connection c, SqlStatement s) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(s.sql())) {
+      bind(ps, s);
+      StringBuilder body = new StringBuilder();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!body.isEmpty()) {
+            body.append('\n');
+          }
+          body.append(rs.getString(1));
+        }
+      }
+      return new TxResult(
+          OptionalLong.empty(),
+          1,
+          Optional.of(body.toString()),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          OptionalLong.empty(),
+          false);
     }
   }
 

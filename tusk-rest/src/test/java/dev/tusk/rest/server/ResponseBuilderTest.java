@@ -123,6 +123,50 @@ class ResponseBuilderTest {
   }
 
   @Test
+  void aWriteWithACountReportsTheRowsItAffected() throws Exception {
+    ResponseShape counted =
+        new ResponseShape(
+            ResponseKind.UPDATE,
+            new MediaType.Json(),
+            false,
+            0,
+            true,
+            false,
+            true,
+            OptionalLong.empty(),
+            List.of("count=exact"),
+            false,
+            "content",
+            false);
+    Response r = ResponseBuilder.build(counted, result(null, 2, "[{},{}]"), "/a");
+    assertThat(r.headers().first("Content-Range")).hasValue("0-1/2");
+    assertThat(r.headers().first("Preference-Applied")).hasValue("count=exact");
+    ResponseShape insert =
+        new ResponseShape(
+            ResponseKind.CREATE,
+            new MediaType.Json(),
+            false,
+            0,
+            false,
+            false,
+            true,
+            OptionalLong.empty(),
+            List.of(),
+            false,
+            "content",
+            false);
+    assertThat(
+            ResponseBuilder.build(insert, result(null, 3, null), "/a")
+                .headers()
+                .first("Content-Range"))
+        .hasValue("*/3");
+    Response uncounted =
+        ResponseBuilder.build(
+            shape(ResponseKind.UPDATE, 0, true, false), result(null, 2, "[{},{}]"), "/a");
+    assertThat(uncounted.headers().first("Content-Range")).hasValue("0-1/*");
+  }
+
+  @Test
   void responseGucsOverrideStatusAndAddHeaders() throws Exception {
     TxResult r =
         new TxResult(

@@ -210,6 +210,14 @@ class RestServerIT {
   }
 
   @Test
+  void plannedCountsUseThePlannersEstimate() throws Exception {
+    HttpResponse<String> r =
+        send("GET", "/articles?select=id&order=id", Map.of("Prefer", "count=planned"), null);
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 206);
+    assertThat(r.headers().firstValue("Content-Range")).get().asString().matches("0-2/[0-9]+");
+  }
+
+  @Test
   void singularAndCsv() throws Exception {
     HttpResponse<String> one =
         send(
