@@ -2,28 +2,14 @@ package dev.tusk.rest.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tusk.core.config.ApiConfig;
-import dev.tusk.core.config.JwtConfig;
-import dev.tusk.core.config.Secret;
-import dev.tusk.core.config.TxEnd;
-import dev.tusk.core.log.TuskLog;
-import dev.tusk.engine.sql.Connector;
 import dev.tusk.rest.auth.JwtSigner;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TuskPostgres;
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TuskPostgres.class)
 class PostgrestJsIT {
 
-  static final String SECRET = "tusk-conformance-secret-0123456789abcdef";
   static final String USER = "00000000-0000-0000-0000-00000000000";
   static final Duration TIMEOUT = Duration.ofSeconds(180);
   static final Pattern PASSED = Pattern.compile("(?m)^# pass (\\d+)\\s*$");
@@ -51,42 +36,7 @@ class PostgrestJsIT {
 
   @BeforeAll
   static void start(TestDatabase db) throws Exception {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        InputStream in = PostgrestJsIT.class.getResourceAsStream("/conformance/fixture.sql")) {
-      s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-    ApiConfig api =
-        new ApiConfig(
-            true,
-            "127.0.0.1",
-            0,
-            db.name(),
-            "authenticator",
-            Optional.empty(),
-            Optional.empty(),
-            List.of("content", "identity"),
-            Optional.of("api_anonymous"),
-            jwt(),
-            Optional.empty(),
-            Optional.empty(),
-            TxEnd.COMMIT_ALLOW_OVERRIDE,
-            true,
-            1 << 20,
-            false,
-            4,
-            List.of(),
-            true);
-    Connector auth =
-        db.server().superuser().as("authenticator", new Secret("authenticator-secret", "literal"));
-    server =
-        RestServer.start(
-            api,
-            () -> auth.open(db.name(), Map.of("stringtype", "unspecified")),
-            new PlannerStage(api),
-            Set.of("postgres", "authenticator"),
-            TuskLog.silent(Clock.systemUTC()),
-            Clock.systemUTC());
+    server = FixtureServer.start(db);
   }
 
   @AfterAll
@@ -96,20 +46,8 @@ class PostgrestJsIT {
     }
   }
 
-  static JwtConfig jwt() {
-    return new JwtConfig(
-        Optional.of(new Secret(SECRET, "literal")),
-        false,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        ".role",
-        Optional.empty(),
-        Duration.ofSeconds(30));
-  }
-
   static String token(String role, int user, String name) {
-    return new JwtSigner(jwt())
+    return new JwtSigner(FixtureServer.jwt())
         .sign(Map.of("role", role, "sub", USER + user, "email", name + "@example.com"), "HS256");
   }
 

@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tusk.core.config.ApiConfig;
-import dev.tusk.core.config.JwtConfig;
-import dev.tusk.core.config.Secret;
-import dev.tusk.core.config.TxEnd;
-import dev.tusk.core.log.TuskLog;
-import dev.tusk.engine.sql.Connector;
-import dev.tusk.rest.auth.JwtSigner;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TuskPostgres;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TuskPostgres.class)
 class RestServerIT {
 
-  static final String SECRET = "tusk-conformance-secret-0123456789abcdef";
   static final String ALICE = "00000000-0000-0000-0000-000000000001";
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -52,51 +39,7 @@ class RestServerIT {
   @BeforeAll
   static void start(TestDatabase database) throws Exception {
     db = database;
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
-      s.execute(resource("/conformance/fixture.sql"));
-    }
-    JwtConfig jwt =
-        new JwtConfig(
-            Optional.of(new Secret(SECRET, "literal")),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ".role",
-            Optional.empty(),
-            Duration.ofSeconds(30));
-    ApiConfig api =
-        new ApiConfig(
-            true,
-            "127.0.0.1",
-            0,
-            db.name(),
-            "authenticator",
-            Optional.empty(),
-            Optional.empty(),
-            List.of("content", "identity"),
-            Optional.of("api_anonymous"),
-            jwt,
-            Optional.empty(),
-            Optional.empty(),
-            TxEnd.COMMIT_ALLOW_OVERRIDE,
-            true,
-            1 << 20,
-            false,
-            4,
-            List.of(),
-            true);
-    Connector auth =
-        db.server().superuser().as("authenticator", new Secret("authenticator-secret", "literal"));
-    server =
-        RestServer.start(
-            api,
-            () -> auth.open(db.name(), Map.of("stringtype", "unspecified")),
-            new PlannerStage(api),
-            Set.of("postgres", "authenticator"),
-            TuskLog.silent(Clock.systemUTC()),
-            Clock.systemUTC());
+    server = FixtureServer.start(db);
   }
 
   @AfterAll
@@ -106,24 +49,8 @@ class RestServerIT {
     }
   }
 
-  static String resource(String name) throws Exception {
-    try (InputStream in = RestServerIT.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   static String token(Map<String, Object> claims) {
-    JwtConfig cfg =
-        new JwtConfig(
-            Optional.of(new Secret(SECRET, "t")),
-            false,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            ".role",
-            Optional.empty(),
-            Duration.ofSeconds(30));
-    return new JwtSigner(cfg).sign(claims, "HS256");
+    return FixtureServer.token(claims);
   }
 
   static HttpResponse<String> send(
