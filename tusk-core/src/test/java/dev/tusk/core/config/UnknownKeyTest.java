@@ -145,8 +145,8 @@ class UnknownKeyTest {
     assertThat(Suggestions.closest("lsiten", keys)).contains("listen");
     assertThat(Suggestions.closest("shared_buffers", keys)).isEmpty();
     assertThat(Suggestions.closest("x", keys)).isEmpty();
-    assertThat(Suggestions.distance("ca", "abc")).isEqualTo(3);
-    assertThat(Suggestions.distance("abcd", "acbd")).isEqualTo(1);
-    assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
+    assertThat(dev.tusk.core.util.EditDistance.of("ca", "abc")).isEqualTo(3);
+    assertThat(dev.tusk.core.util.EditDistance.of("abcd", "acbd")).isEqualTo(1);
+    assertThat(dev.tusk.core.util.EditDistance.of("", "abc")).isEqualTo(3);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tusk.rest.schema;
 
+import dev.tusk.core.util.EditDistance;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class Suggestions {
       if (Math.abs(other.length() - key.length()) > limit) {
         continue;
       }
-      int d = distance(key, other);
+      int d = EditDistance.of(key, other);
       if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
         best = candidate;
         bestDistance = d;
@@ -38,29 +39,5 @@ final class Suggestions {
   private static String fold(String s) {
     String cut = s.length() > MAX_LENGTH ? s.substring(0, MAX_LENGTH) : s;
     return cut.toLowerCase(Locale.ROOT);
-  }
-
-  /** Optimal string alignment distance. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

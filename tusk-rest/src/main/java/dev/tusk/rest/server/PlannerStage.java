@@ -10,7 +10,6 @@ import dev.tusk.rest.plan.Planner;
 import dev.tusk.rest.query.QueryPlan;
 import dev.tusk.rest.request.ApiRequest;
 import dev.tusk.rest.schema.SchemaCache;
-import dev.tusk.rest.schema.SchemaError;
 import dev.tusk.rest.schema.SchemaLookupException;
 
 /** The planner behind {@link PlanStage}, with its errors in the API's error shape. */
@@ -40,16 +39,12 @@ public final class PlannerStage implements PlanStage {
     if (e instanceof PlanError.Lookup l) {
       return Problems.of(l.error());
     }
-    String details =
-        e.details()
-            .map(
-                d ->
-                    switch (d) {
-                      case SchemaError.Details.Text t -> t.text();
-                      case SchemaError.Details.Candidates c -> c.toString();
-                    })
-            .orElse(null);
-    return ApiProblem.of(e.status(), e.code(), e.message(), details, e.hint().orElse(null))
-        .withHeaders(Headers.empty());
+    return new ApiProblem(
+        e.status(),
+        e.code(),
+        e.message(),
+        Problems.details(e.details().orElse(null)),
+        e.hint().orElse(null),
+        Headers.empty());
   }
 }

@@ -33,14 +33,22 @@ public final class Problems {
   }
 
   public static ApiProblem of(SchemaError e) {
-    com.fasterxml.jackson.databind.JsonNode details =
-        switch (e.details().orElse(null)) {
-          case null -> null;
-          case SchemaError.Details.Text t -> ApiProblem.JSON.getNodeFactory().textNode(t.text());
-          case SchemaError.Details.Candidates c -> candidates(c);
-        };
     return new ApiProblem(
-        e.status(), e.code(), e.message(), details, e.hint().orElse(null), Headers.empty());
+        e.status(),
+        e.code(),
+        e.message(),
+        details(e.details().orElse(null)),
+        e.hint().orElse(null),
+        Headers.empty());
+  }
+
+  /** Text details as a string; ambiguous-embed candidates as PostgREST's JSON array. */
+  static com.fasterxml.jackson.databind.JsonNode details(SchemaError.Details d) {
+    return switch (d) {
+      case null -> null;
+      case SchemaError.Details.Text t -> ApiProblem.JSON.getNodeFactory().textNode(t.text());
+      case SchemaError.Details.Candidates c -> candidates(c);
+    };
   }
 
   private static ArrayNode candidates(SchemaError.Details.Candidates c) {

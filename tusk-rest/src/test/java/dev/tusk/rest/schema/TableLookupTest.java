@@ -85,8 +85,8 @@ class TableLookupTest {
 
   @Test
   void suggestionsUseEditDistanceWithTranspositions() {
-    assertThat(Suggestions.distance("articles", "artcile")).isEqualTo(2);
-    assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
+    assertThat(dev.tusk.core.util.EditDistance.of("articles", "artcile")).isEqualTo(2);
+    assertThat(dev.tusk.core.util.EditDistance.of("ab", "ba")).isEqualTo(1);
     assertThat(Suggestions.closest("lables", List.of("labels", "tables"))).contains("labels");
     assertThat(Suggestions.closest("a", List.of("b"))).contains("b");
     assertThat(Suggestions.closest("abc", List.of())).isEmpty();
