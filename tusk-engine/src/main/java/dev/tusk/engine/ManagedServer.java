@@ -171,8 +171,12 @@ public final class ManagedServer {
 
   /** Stops the server gracefully (smart, then fast, then immediate). */
   public void stop() {
-    if (supervisor != null) {
-      supervisor.stop(options.smartStop(), options.fastStop());
+    try {
+      if (supervisor != null) {
+        supervisor.stop(options.smartStop(), options.fastStop());
+      }
+    } finally {
+      log.closeFile();
     }
   }
 
