@@ -32,12 +32,21 @@ public final class RestWiring {
 
   private RestWiring() {}
 
+  /**
+   * {@code env} fills what {@code api.db_uri} leaves out (PGHOST, PGPORT, PGDATABASE, PGUSER,
+   * PGPASSWORD, PGSSLMODE, ...), as libpq and so PostgREST do.
+   */
   public static RestServer start(
-      TuskConfig cfg, ApiConfig api, PlanStage planner, TuskLog log, Clock clock) {
+      TuskConfig cfg,
+      ApiConfig api,
+      PlanStage planner,
+      Map<String, String> env,
+      TuskLog log,
+      Clock clock) {
     Set<String> refused = new HashSet<>(Set.of(api.user()));
     RestServer.Connections connections;
     if (api.dbUri().isPresent()) {
-      LibpqTarget target = LibpqTarget.parse(api.dbUri().get().value());
+      LibpqTarget target = LibpqTarget.parse(api.dbUri().get().value(), env);
       connections = () -> open(target);
     } else {
       refused.add(cfg.postgres().superuser());
@@ -64,6 +73,11 @@ public final class RestWiring {
           () -> c.open(db, Map.of("stringtype", "unspecified", "ApplicationName", "tusk-rest"));
     }
     return RestServer.start(api, connections, planner, refused, log, clock);
+  }
+
+  /** Reloads the schema cache on SIGUSR1, as PostgREST does (where signals can be caught). */
+  public static void reloadOnUsr1(RestServer server) {
+    Signals.onUsr1(() -> Thread.ofVirtual().start(server::reloadSchema));
   }
 
   private static Connection open(LibpqTarget target) throws SQLException {

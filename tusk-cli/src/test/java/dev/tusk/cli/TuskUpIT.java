@@ -90,7 +90,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(1)
+  @Order(10)
   void firstStartPrintsHowToConnect() throws Exception {
     tusk = TuskProcess.start(dir, Map.of(), "up");
     tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(3));
@@ -100,7 +100,10 @@ class TuskUpIT {
         .contains("initdb")
         .contains("port=" + pgPort + " dbname=app user=app_owner sslmode=verify-full sslrootcert=")
         .contains("http://127.0.0.1:" + adminPort + "/status");
-    assertThat(get("/ready").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = get("/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ready.body()).path("components").path("rest").asText())
+        .isEqualTo("ready");
     assertThat(tusk.out()).contains("REST API:  http://127.0.0.1:" + apiPort + "/");
     HttpResponse<String> items =
         HTTP.send(
@@ -117,7 +120,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(2)
+  @Order(20)
   void sqlAndStatusWorkAgainstTheRunningPlatform() {
     CliRunner.Result ins =
         CliRunner.run(dir, Map.of(), "sql", "INSERT INTO content.items VALUES (2, 'by tusk sql')");
@@ -132,7 +135,45 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(3)
+  @Order(25)
+  void sigusr1ReloadsTheApisSchemaCache() throws Exception {
+    CliRunner.Result ddl =
+        CliRunner.run(
+            dir,
+            Map.of(),
+            "sql",
+            "CREATE TABLE content.later (id int PRIMARY KEY);"
+                + " ALTER TABLE content.later ENABLE ROW LEVEL SECURITY;"
+                + " CREATE POLICY everyone ON content.later USING (true);"
+                + " GRANT SELECT ON content.later TO api_user;"
+                + " INSERT INTO content.later VALUES (7)");
+    assertThat(ddl.exit()).as(ddl.err()).isEqualTo(0);
+    // No NOTIFY was sent, so the API still has the schema it loaded at start.
+    HttpResponse<String> before = api("/later");
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(404);
+    assertThat(before.body()).contains("PGRST205");
+
+    tusk.signal("USR1");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    HttpResponse<String> after = api("/later");
+    while (after.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      after = api("/later");
+    }
+    assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+    assertThat(after.body()).isEqualTo("[{\"id\":7}]");
+    assertThat(tusk.pid()).isPositive();
+    assertThat(ProcessHandle.of(tusk.pid()).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+  }
+
+  private static HttpResponse<String> api(String path) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(30)
   void killNineOfPostgresIsRecoveredAndReadyReturns() throws Exception {
     long pid = status().path("postgres").path("pid").asLong();
     assertThat(pid).isPositive();
@@ -155,7 +196,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(4)
+  @Order(40)
   void sigtermStopsEverythingAndExitsZero() throws Exception {
     long pgPid = status().path("postgres").path("pid").asLong();
     tusk.signal("TERM");
@@ -166,7 +207,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(5)
+  @Order(50)
   void aWarmRestartKeepsDataAndRerunsNothing() throws Exception {
     tusk = TuskProcess.start(dir, Map.of(), "up");
     tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
@@ -186,7 +227,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(6)
+  @Order(60)
   void aSecondTuskOnTheSamePortsIsRefusedWithExitTwo() throws Exception {
     tusk = TuskProcess.start(dir, Map.of(), "up");
     tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
@@ -220,7 +261,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(7)
+  @Order(70)
   void aWrongSuperuserPasswordFailsAtOnceAndLeavesNothingRunning() throws Exception {
     CliRunner.Result r =
         CliRunner.run(dir, Map.of("TUSK_POSTGRES_SUPERUSER_PASSWORD", "not-the-initdb-one"), "up");
@@ -232,7 +273,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(8)
+  @Order(80)
   void aRestrictiveUmaskStillWorksAndSecretsStayPrivate() throws Exception {
     Path fresh = freshProject();
     tusk = TuskProcess.startWithUmask(fresh, ports(), "077", "up");
@@ -249,7 +290,7 @@ class TuskUpIT {
   }
 
   @Test
-  @Order(9)
+  @Order(90)
   void sigtermDuringStartUpStopsPostgresAndExitsZero() throws Exception {
     Path fresh = freshProject();
     tusk = TuskProcess.start(fresh, ports(), "up");

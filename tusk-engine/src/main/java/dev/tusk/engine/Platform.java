@@ -43,7 +43,8 @@ public final class Platform implements AutoCloseable {
    */
   @FunctionalInterface
   public interface StartHook {
-    void afterBootstrap(TuskConfig config, Connector superuser);
+    /** {@code health}: where a hook that starts a component adds its state to /ready. */
+    void afterBootstrap(TuskConfig config, Connector superuser, ServerHealth health);
   }
 
   private final ManagedServer server;
@@ -147,7 +148,7 @@ public final class Platform implements AutoCloseable {
       try {
         boot = new Reconciler(su, secrets, log).reconcile(config);
         for (StartHook hook : hooks) {
-          hook.afterBootstrap(config, su);
+          hook.afterBootstrap(config, su, health);
         }
         health.bootstrap("done");
       } catch (RuntimeException e) {

@@ -82,7 +82,7 @@ public final class ServeCommand {
       Stopper stopper = new Stopper();
       try (RestServer server =
           RestWiring.start(
-              cfg, api, new dev.tusk.rest.server.PlannerStage(api), log, cli.clock())) {
+              cfg, api, new dev.tusk.rest.server.PlannerStage(api), cli.env(), log, cli.clock())) {
         stopper.onReload(server::reloadSchema);
         cli.out()
             .println(

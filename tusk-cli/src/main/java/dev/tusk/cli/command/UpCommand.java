@@ -58,8 +58,13 @@ public final class UpCommand implements Callable<Integer> {
     api.ifPresent(
         a ->
             hooks.add(
-                (config, superuser) ->
-                    rest.set(RestWiring.start(config, a, new PlannerStage(a), log, cli.clock()))));
+                (config, superuser, health) -> {
+                  RestServer r =
+                      RestWiring.start(config, a, new PlannerStage(a), cli.env(), log, cli.clock());
+                  rest.set(r);
+                  health.addComponent("rest", r::state);
+                  RestWiring.reloadOnUsr1(r);
+                }));
     Waiter waiter = new Waiter();
     Platform platform;
     try {

@@ -40,12 +40,12 @@ public final class AutoMigrate {
     MigrationsConfig m = configured.get();
     if (!m.autoApply()) {
       return List.of(
-          (config, su) ->
+          (config, su, health) ->
               out.println(
                   "migrations: not applied at start (auto_apply: false); see tusk migrate status"));
     }
     MigrationSet files = new MigrationScanner().scan(m.dir());
-    return List.of((config, su) -> run(m, files, su, log, out, clock));
+    return List.of((config, su, health) -> run(m, files, su, log, out, clock));
   }
 
   private static void run(

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface Health {
 
-  /** True when PostgreSQL accepts connections and bootstrap has finished. */
+  /** True when PostgreSQL accepts connections, bootstrap has finished and components are ready. */
   boolean ready();
 
   /** Each component's state, e.g. {@code postgres -> ready}, {@code bootstrap -> done}. */

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * {@link Health} for a managed server: ready means the supervisor's probe succeeded and bootstrap
@@ -25,6 +27,7 @@ public final class ServerHealth implements Health {
   private final Clock clock;
   private final Instant started;
   private final AtomicReference<String> bootstrap = new AtomicReference<>("pending");
+  private final Map<String, Supplier<String>> extra = new ConcurrentSkipListMap<>();
 
   public ServerHealth(
       String cluster, Supervisor supervisor, PostgresMetrics.ConnectionSource source, Clock clock) {
@@ -40,9 +43,19 @@ public final class ServerHealth implements Health {
     bootstrap.set(state);
   }
 
+  /**
+   * Adds a component started on top of the server (the REST API): its state is part of /ready and
+   * /status, and the platform is ready only while every such component says {@code ready}.
+   */
+  public void addComponent(String name, Supplier<String> state) {
+    extra.put(name, state);
+  }
+
   @Override
   public boolean ready() {
-    return supervisor.state() == ServerState.READY && bootstrap.get().equals("done");
+    return supervisor.state() == ServerState.READY
+        && bootstrap.get().equals("done")
+        && extra.values().stream().allMatch(s -> s.get().equals("ready"));
   }
 
   @Override
@@ -51,6 +64,7 @@ public final class ServerHealth implements Health {
     c.put("postgres", supervisor.state().name().toLowerCase(java.util.Locale.ROOT));
     c.put("bootstrap", bootstrap.get());
     c.put("admin", "ready");
+    extra.forEach((name, state) -> c.put(name, state.get()));
     return c;
   }
 

@@ -86,4 +86,21 @@ class ServerHealthTest {
         .containsEntry("bootstrap", "failed: role \"app\" could not be created");
     assertThat(health.ready()).isFalse();
   }
+
+  @Test
+  void addedComponentsAreListedWithTheirCurrentStateAndHoldReadinessBack() {
+    java.util.concurrent.atomic.AtomicReference<String> rest =
+        new java.util.concurrent.atomic.AtomicReference<>("loading schema cache");
+    health.addComponent("rest", rest::get);
+    health.bootstrap("done");
+    assertThat(health.components())
+        .containsExactly(
+            Map.entry("postgres", "stopped"),
+            Map.entry("bootstrap", "done"),
+            Map.entry("admin", "ready"),
+            Map.entry("rest", "loading schema cache"));
+    rest.set("ready");
+    assertThat(health.components()).containsEntry("rest", "ready");
+    assertThat(health.ready()).isFalse(); // PostgreSQL still stopped
+  }
 }

@@ -29,10 +29,50 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
           "options", "options",
           "target_session_attrs", "targetServerType");
 
+  /** libpq's environment variables and the parameter each stands in for. */
+  private static final Map<String, String> ENV =
+      Map.ofEntries(
+          Map.entry("PGHOST", "host"),
+          Map.entry("PGPORT", "port"),
+          Map.entry("PGDATABASE", "dbname"),
+          Map.entry("PGUSER", "user"),
+          Map.entry("PGPASSWORD", "password"),
+          Map.entry("PGSSLMODE", "sslmode"),
+          Map.entry("PGSSLROOTCERT", "sslrootcert"),
+          Map.entry("PGSSLCERT", "sslcert"),
+          Map.entry("PGSSLKEY", "sslkey"),
+          Map.entry("PGAPPNAME", "application_name"),
+          Map.entry("PGCONNECT_TIMEOUT", "connect_timeout"),
+          Map.entry("PGOPTIONS", "options"),
+          Map.entry("PGTARGETSESSIONATTRS", "target_session_attrs"));
+
   public static LibpqTarget parse(String conninfo) {
+    return parse(conninfo, Map.of());
+  }
+
+  /**
+   * As libpq: a parameter the connection string leaves out is taken from its environment variable
+   * ({@code PGPASSWORD}, {@code PGHOST}, ...) when set and not empty; the string wins otherwise.
+   */
+  public static LibpqTarget parse(String conninfo, Map<String, String> env) {
     String s = conninfo.strip();
     Map<String, String> kv =
         s.startsWith("postgres://") || s.startsWith("postgresql://") ? fromUri(s) : fromPairs(s);
+    ENV.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              String v = env.get(e.getKey());
+              if (v != null && !v.isEmpty()) {
+                kv.putIfAbsent(e.getValue(), v);
+              }
+            });
+    if (kv.getOrDefault("host", "").startsWith("/")) {
+      throw new ConfigException(
+          "rest.db_uri_socket",
+          "api.db_uri host '" + kv.get("host") + "' is a Unix-domain socket directory",
+          "Tusk's driver connects over TCP: use host=127.0.0.1 (or the server's address)");
+    }
     String host = kv.getOrDefault("host", "localhost");
     String port = kv.getOrDefault("port", "5432");
     String db = kv.getOrDefault("dbname", kv.getOrDefault("user", "postgres"));
@@ -54,7 +94,9 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
     }
     if (!port.matches("[0-9]{1,5}")) {
       throw new ConfigException(
-          "rest.db_uri_port", "api.db_uri port '" + port + "' is not a number", "e.g. port=5432");
+          "rest.db_uri_port",
+          "api.db_uri (or PGPORT) port '" + port + "' is not a number",
+          "e.g. port=5432");
     }
     String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     String url =
@@ -68,9 +110,14 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
   }
 
   private static Map<String, String> fromUri(String s) {
+    // libpq takes an empty authority (postgresql:///db, postgresql://?sslmode=...); java.net.URI
+    // does not, so such a URI is read with a stand-in host that is then dropped.
+    int authority = s.indexOf("://") + 3;
+    String rest = s.substring(authority);
+    boolean noHost = rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?");
     URI u;
     try {
-      u = new URI(s);
+      u = new URI(noHost ? s.substring(0, authority) + "stand-in" + rest : s);
     } catch (java.net.URISyntaxException e) {
       throw new ConfigException(
           "rest.db_uri_syntax",
@@ -85,7 +132,7 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
         kv.put("password", decode(up[1]));
       }
     }
-    if (u.getHost() != null) {
+    if (u.getHost() != null && !noHost) {
       kv.put("host", u.getHost().replaceAll("^\\[|\\]$", ""));
     }
     if (u.getPort() > 0) {

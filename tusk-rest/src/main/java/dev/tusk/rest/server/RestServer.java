@@ -117,6 +117,11 @@ public final class RestServer implements AutoCloseable {
     return caches.current().isPresent();
   }
 
+  /** For the platform's /ready: {@code ready} once a schema cache is loaded. */
+  public String state() {
+    return ready() ? "ready" : "loading schema cache";
+  }
+
   /** Reloads the schema cache now (SIGUSR1). */
   public boolean reloadSchema() {
     return reloader.reloadNow();

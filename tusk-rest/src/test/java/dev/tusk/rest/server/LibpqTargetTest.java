@@ -51,4 +51,46 @@ class LibpqTargetTest {
     assertThatThrownBy(() -> LibpqTarget.parse("justtext"))
         .hasMessageContaining("expected key=value");
   }
+
+  @Test
+  void environmentFillsWhatTheStringLeavesOutAndNeverOverridesIt() {
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "PGPASSWORD", "from-env",
+            "PGHOST", "10.0.0.7",
+            "PGPORT", "6000",
+            "PGDATABASE", "envdb",
+            "PGUSER", "envuser",
+            "PGSSLMODE", "verify-full",
+            "PGAPPNAME", "");
+    LibpqTarget bare = LibpqTarget.parse("postgres://", env);
+    assertThat(bare.jdbcUrl()).isEqualTo("jdbc:postgresql://10.0.0.7:6000/envdb");
+    assertThat(bare.properties())
+        .containsEntry("user", "envuser")
+        .containsEntry("password", "from-env")
+        .containsEntry("sslmode", "verify-full")
+        .doesNotContainKey("ApplicationName"); // empty variables count as unset, as in libpq
+
+    LibpqTarget full =
+        LibpqTarget.parse("postgres://auth:pw@127.0.0.1:5433/app?sslmode=require", env);
+    assertThat(full.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5433/app");
+    assertThat(full.properties())
+        .containsEntry("user", "auth")
+        .containsEntry("password", "pw")
+        .containsEntry("sslmode", "require");
+
+    LibpqTarget pairs = LibpqTarget.parse("host=127.0.0.1 user=auth", env);
+    assertThat(pairs.properties()).containsEntry("password", "from-env");
+  }
+
+  @Test
+  void hostileEnvironmentValuesAreRefusedByName() {
+    assertThatThrownBy(() -> LibpqTarget.parse("user=x", java.util.Map.of("PGPORT", "5432;x")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("port '5432;x'");
+    assertThatThrownBy(
+            () -> LibpqTarget.parse("user=x", java.util.Map.of("PGHOST", "/var/run/postgresql")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unix-domain socket");
+  }
 }
