@@ -1,58 +1,61 @@
 package dev.tusk.core.http;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The responses the server writes on its own behalf: a parse error, a refused body, a handler's
- * exception, an overloaded server. The body is {@code {"code":"...","message":"..."}}; messages are
- * the server's own words and never echo request bytes back.
+ * The responses the server writes on its own behalf: a parse error, a refused body, a timeout, a
+ * handler's exception, an overloaded server. The status and code are decided here and by {@link
+ * HttpError}; the body comes from the configured {@link ErrorRenderer}. Messages are the server's
+ * own words and never echo request bytes back.
  */
 final class ErrorResponses {
 
-  private ErrorResponses() {}
+  private final ErrorRenderer renderer;
 
-  static Response of(HttpError e) {
-    return json(e.status(), e.code(), e.getMessage());
+  ErrorResponses(ErrorRenderer renderer) {
+    this.renderer = renderer;
   }
 
-  static Response internalError() {
-    return json(500, "http.internal_error", "the server failed to answer this request");
+  Response of(HttpError e) {
+    return error(e.status(), e.code(), e.getMessage(), Headers.empty());
   }
 
-  static Response overloaded() {
-    return new Response(
+  Response timeout() {
+    return error(
+        408, "http.request_timeout", "the request did not arrive in time", Headers.empty());
+  }
+
+  Response internalError() {
+    return error(
+        500, "http.internal_error", "the server failed to answer this request", Headers.empty());
+  }
+
+  Response overloaded() {
+    return error(
         503,
-        Optional.empty(),
-        Headers.of("Content-Type", "application/json", "Retry-After", "1"),
-        Body.of(body("http.overloaded", "too many open connections; retry shortly")));
+        "http.overloaded",
+        "too many open connections; retry shortly",
+        Headers.of("Retry-After", "1"));
   }
 
-  static Response json(int status, String code, String message) {
-    return Response.of(status, Headers.of("Content-Type", "application/json"), body(code, message));
+  private Response error(int status, String code, String message, Headers extra) {
+    ErrorRenderer.Rendered body = render(status, code, message);
+    Headers headers =
+        Headers.builder().add("Content-Type", body.contentType()).addAll(extra).build();
+    return new Response(status, Optional.empty(), headers, Body.of(body.body()));
   }
 
-  private static byte[] body(String code, String message) {
-    String json = "{\"code\":\"" + escape(code) + "\",\"message\":\"" + escape(message) + "\"}";
-    return json.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String escape(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
+  private ErrorRenderer.Rendered render(int status, String code, String message) {
+    if (renderer != ErrorRenderer.DEFAULT) {
+      try {
+        ErrorRenderer.Rendered r = renderer.render(status, code, message);
+        if (r != null && Syntax.isFieldValue(r.contentType()) && !r.contentType().isBlank()) {
+          return r;
         }
+      } catch (RuntimeException e) {
+        // A broken renderer must not leave a refused request unanswered: use the default body.
       }
     }
-    return out.toString();
+    return ErrorRenderer.DEFAULT.render(status, code, message);
   }
 }

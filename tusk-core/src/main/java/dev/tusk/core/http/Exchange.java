@@ -29,6 +29,7 @@ final class Exchange {
   private final InetSocketAddress remote;
   private final HeadParser parser;
   private final BodyReader bodies;
+  private final ErrorResponses errors;
 
   Exchange(
       ServerConfig config,
@@ -48,6 +49,7 @@ final class Exchange {
             config.maxRequestLineBytes(), config.maxHeaderBytes(), config.maxHeaderCount());
     this.bodies =
         new BodyReader(config.maxBodyBytes(), config.maxHeaderBytes(), config.maxHeaderCount());
+    this.errors = new ErrorResponses(config.errorRenderer());
   }
 
   /** Serves the request whose first byte is buffered; {@code closing} says the server stops. */
@@ -64,11 +66,9 @@ final class Exchange {
       }
       body = bodies.read(in, framing, config.headTimeoutMillis());
     } catch (HttpError e) {
-      return refuse(ErrorResponses.of(e), head);
+      return refuse(errors.of(e), head);
     } catch (SocketTimeoutException e) {
-      return refuse(
-          ErrorResponses.json(408, "http.request_timeout", "the request did not arrive in time"),
-          head);
+      return refuse(errors.timeout(), head);
     }
     Request request =
         new Request(head.method(), head.target(), head.version(), head.headers(), body, remote);
@@ -82,8 +82,7 @@ final class Exchange {
       if (e.anythingSent()) {
         return Outcome.CLOSE;
       }
-      boolean kept =
-          out.write(ErrorResponses.internalError(), head.isHead(), head.version(), keepAlive);
+      boolean kept = out.write(errors.internalError(), head.isHead(), head.version(), keepAlive);
       return kept ? Outcome.KEEP_ALIVE : Outcome.CLOSE;
     }
   }
@@ -97,7 +96,7 @@ final class Exchange {
       return response;
     } catch (Exception e) {
       log.handlerFailed(request, e);
-      return ErrorResponses.internalError();
+      return errors.internalError();
     }
   }
 

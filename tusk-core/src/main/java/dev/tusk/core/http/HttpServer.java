@@ -48,7 +48,7 @@ public final class HttpServer implements AutoCloseable {
     this.handler = handler;
     this.log = log;
     this.date = new DateHeader(config.clock());
-    this.rejector = new Rejector(config.threads(), date);
+    this.rejector = new Rejector(config.threads(), date, config.errorRenderer());
   }
 
   /** Binds and starts accepting; returns this. */

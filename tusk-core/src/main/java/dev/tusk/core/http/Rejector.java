@@ -19,11 +19,13 @@ final class Rejector {
 
   private final ThreadFactory threads;
   private final DateHeader date;
+  private final ErrorResponses errors;
   private final Set<Socket> pending = ConcurrentHashMap.newKeySet();
 
-  Rejector(ThreadFactory threads, DateHeader date) {
+  Rejector(ThreadFactory threads, DateHeader date, ErrorRenderer renderer) {
     this.threads = threads;
     this.date = date;
+    this.errors = new ErrorResponses(renderer);
   }
 
   void reject(Socket socket, int lingerMillis) {
@@ -43,7 +45,7 @@ final class Rejector {
   private void answer(Socket socket, int lingerMillis) {
     try {
       new ResponseWriter(socket.getOutputStream(), date)
-          .write(ErrorResponses.overloaded(), false, HttpVersion.HTTP_1_1, false);
+          .write(errors.overloaded(), false, HttpVersion.HTTP_1_1, false);
       Linger.close(socket, lingerMillis);
     } catch (IOException e) {
       closeQuietly(socket);

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadFactory;
  * @param maxConnections open connections; one more is answered 503 and closed
  * @param threads makes the thread for each connection (virtual threads by default)
  * @param clock the time for {@code Date} headers and head deadlines
+ * @param errorRenderer the body of the answers the server gives itself (refused requests, a
+ *     handler's failure, overload); {@link ErrorRenderer#DEFAULT} unless an API has its own shape
  */
 public record ServerConfig(
     String host,
@@ -37,7 +39,8 @@ public record ServerConfig(
     Duration shutdownTimeout,
     int maxConnections,
     ThreadFactory threads,
-    Clock clock) {
+    Clock clock,
+    ErrorRenderer errorRenderer) {
 
   /** The largest byte[] a JVM reliably allocates, so the largest body the server can hold. */
   public static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 8;
@@ -46,6 +49,7 @@ public record ServerConfig(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(threads, "threads");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(errorRenderer, "errorRenderer");
     check("port", port, 0, 65535);
     check("max request line bytes", maxRequestLineBytes, 64, 1 << 20);
     check("max header bytes", maxHeaderBytes, 256, 1 << 24);
@@ -77,7 +81,8 @@ public record ServerConfig(
         Duration.ofSeconds(10),
         10_000,
         Thread.ofVirtual().name("tusk-http-", 0).factory(),
-        clock);
+        clock,
+        ErrorRenderer.DEFAULT);
   }
 
   public ServerConfig withLimits(
@@ -94,7 +99,8 @@ public record ServerConfig(
         shutdownTimeout,
         maxConnections,
         threads,
-        clock);
+        clock,
+        errorRenderer);
   }
 
   public ServerConfig withTimeouts(Duration head, Duration idle, Duration shutdown) {
@@ -110,7 +116,8 @@ public record ServerConfig(
         shutdown,
         maxConnections,
         threads,
-        clock);
+        clock,
+        errorRenderer);
   }
 
   public ServerConfig withMaxConnections(int maxConnections) {
@@ -126,7 +133,26 @@ public record ServerConfig(
         shutdownTimeout,
         maxConnections,
         threads,
-        clock);
+        clock,
+        errorRenderer);
+  }
+
+  /** This config with {@code renderer} writing the bodies of the server's own answers. */
+  public ServerConfig withErrorRenderer(ErrorRenderer renderer) {
+    return new ServerConfig(
+        host,
+        port,
+        maxRequestLineBytes,
+        maxHeaderBytes,
+        maxHeaderCount,
+        maxBodyBytes,
+        headTimeout,
+        idleTimeout,
+        shutdownTimeout,
+        maxConnections,
+        threads,
+        clock,
+        renderer);
   }
 
   int headTimeoutMillis() {

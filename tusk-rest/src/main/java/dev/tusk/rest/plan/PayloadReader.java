@@ -67,6 +67,28 @@ final class PayloadReader {
     }
   }
 
+  /**
+   * What is wrong with an array body of an RPC, if anything: its elements must be objects with the
+   * same keys, as for a bulk insert (PGRST102). Only the first is the call's arguments.
+   */
+  static Optional<PlanException> callsProblem(ArrayNode array) {
+    Set<String> first = null;
+    for (JsonNode element : array) {
+      if (!(element instanceof ObjectNode o)) {
+        return Optional.of(
+            PlanErrors.invalidBody(
+                INVALID_JSON, "every element of the array must be a JSON object"));
+      }
+      Set<String> keys = new HashSet<>(fieldNames(o));
+      if (first == null) {
+        first = keys;
+      } else if (!keys.equals(first)) {
+        return Optional.of(PlanErrors.invalidBody("All object keys must match", null));
+      }
+    }
+    return Optional.empty();
+  }
+
   String write(JsonNode node) {
     try {
       return mapper.writeValueAsString(node);

@@ -1,6 +1,7 @@
 package dev.tusk.rest.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tusk.rest.query.Body;
 import dev.tusk.rest.query.Expr;
@@ -11,6 +12,7 @@ import dev.tusk.rest.query.ReadTree;
 import dev.tusk.rest.query.ResponseKind;
 import dev.tusk.rest.query.ResponseShape;
 import dev.tusk.rest.query.Source;
+import dev.tusk.rest.query.SqlStatement;
 import dev.tusk.rest.request.Action;
 import dev.tusk.rest.request.ApiRequest;
 import dev.tusk.rest.request.EmbedPath;
@@ -25,6 +27,7 @@ import dev.tusk.rest.schema.RpcPayload;
 import dev.tusk.rest.schema.SchemaCache;
 import dev.tusk.rest.schema.Table;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,7 +80,11 @@ final class RpcPlanner {
       ReadTree tree =
           new ReadTree(
               source, alias, List.of(), List.of(), List.of(), List.of(), List.of(), RowRange.all());
-      return new QueryPlan(ReadStatement.voidCall(tree), call.readOnly(), Optional.empty(), shape);
+      SqlStatement main = ReadStatement.voidCall(tree);
+      if (media instanceof MediaType.Plan plan) {
+        main = ReadStatement.explain(main, plan);
+      }
+      return new QueryPlan(main, call.readOnly(), Optional.empty(), shape);
     }
     if (scalar) {
       Output value = new Output.Value(Expr.ColumnRef.of(alias, name), Optional.empty(), name);
@@ -153,17 +160,34 @@ final class RpcPlanner {
                 json));
       }
     }
-    List<String> keys = body instanceof ObjectNode o ? PayloadReader.fieldNames(o) : List.of();
-    Routine r = find(req, function, keys, RpcPayload.JSON);
+    // An array of objects is one call with its first object, as in PostgREST 11 and later
+    // (json_to_recordset ... LIMIT 1). Prefer: params=multiple-objects, one call per element, was
+    // removed in PostgREST 11.0 and is an unknown preference here too.
+    ObjectNode args =
+        switch (body) {
+          case ObjectNode o -> o;
+          case ArrayNode a when !a.isEmpty() && a.get(0) instanceof ObjectNode first -> first;
+          default -> payloads.object(Map.of());
+        };
+    Optional<PlanException> badArray =
+        body instanceof ArrayNode a ? PayloadReader.callsProblem(a) : Optional.empty();
+    List<String> keys = PayloadReader.fieldNames(args);
+    Routine r;
+    try {
+      r = find(req, function, keys, RpcPayload.JSON);
+    } catch (PlanException e) {
+      throw badArray.orElse(e);
+    }
     if (takesWholeBody(r)) {
+      // The one unnamed json parameter takes any JSON, arrays of anything included.
       return new RpcCall(
           r, new Source.CallArgs.Whole(Optional.empty(), r.inputs().get(0).type(), json));
     }
-    if (!(body instanceof ObjectNode)) {
-      throw PlanErrors.notImplemented(
-          "a function with named parameters takes a JSON object, not one call per array element");
+    if (badArray.isPresent()) {
+      throw badArray.get();
     }
-    return new RpcCall(r, RpcArguments.fromJson(r, keys, json, aliases.fresh("pgrst_args")));
+    return new RpcCall(
+        r, RpcArguments.fromJson(r, keys, payloads.write(args), aliases.fresh("pgrst_args")));
   }
 
   private static boolean takesWholeBody(Routine r) {

@@ -48,11 +48,14 @@ final class Shapes {
   private static List<String> applied(Preferences p, ResponseKind kind) {
     Set<String> honoured =
         switch (kind) {
-          case READ -> Set.of("count", "tx", "handling");
-          case CREATE -> Set.of("resolution", "missing", "return", "count", "tx", "handling");
-          case UPSERT -> Set.of("return", "count", "tx", "handling");
-          case UPDATE, DELETE -> Set.of("return", "count", "tx", "handling", "max-affected");
-          case RPC -> Set.of("params", "count", "tx", "handling", "max-affected", "return");
+          case READ -> Set.of("count", "tx", "handling", "timezone");
+          case CREATE ->
+              Set.of("resolution", "missing", "return", "count", "tx", "handling", "timezone");
+          case UPSERT -> Set.of("return", "count", "tx", "handling", "timezone");
+          case UPDATE, DELETE ->
+              Set.of("return", "count", "tx", "handling", "max-affected", "timezone");
+          case RPC ->
+              Set.of("params", "count", "tx", "handling", "max-affected", "return", "timezone");
         };
     return p.applied().stream()
         .filter(a -> honoured.contains(a.substring(0, a.indexOf('='))))

@@ -1,5 +1,6 @@
 package dev.tusk.rest.query;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,8 @@ import java.util.Optional;
  *       is {@code EXPLAIN (FORMAT JSON|TEXT, ...) <main>}: its rows are the plan, one text column
  *       (one row holding the document for JSON, one row per line for TEXT). The body is those rows
  *       joined with newlines; there are no totals or GUCs. With {@code options=analyze} the
- *       statement really runs, so a write's EXPLAIN should end in a rollback.
+ *       statement really runs and, as in PostgREST, commits like the write itself would ({@code
+ *       Prefer: tx=rollback} where allowed keeps it from committing).
  *   <li>{@code estimatedCount} is {@code EXPLAIN (FORMAT JSON) <count query>}: one row, one json
  *       column; {@link PlanRows#estimate} reads the row estimate from it.
  * </ul>
@@ -46,9 +48,30 @@ import java.util.Optional;
  * @param readOnly run in a READ ONLY transaction (GET and HEAD, and RPC over GET)
  * @param estimatedCount for {@code count=planned|estimated}: an EXPLAIN of the count query, run
  *     before {@code main}
+ * @param timezone {@code Prefer: timezone=...} when it names a time zone of the database: the
+ *     transaction sets it, locally, with the other request settings
  */
 public record QueryPlan(
     SqlStatement main,
     boolean readOnly,
     Optional<SqlStatement> estimatedCount,
-    ResponseShape shape) {}
+    ResponseShape shape,
+    Optional<String> timezone) {
+
+  public QueryPlan {
+    Objects.requireNonNull(timezone, "timezone");
+  }
+
+  /** A plan in the server's time zone. */
+  public QueryPlan(
+      SqlStatement main,
+      boolean readOnly,
+      Optional<SqlStatement> estimatedCount,
+      ResponseShape shape) {
+    this(main, readOnly, estimatedCount, shape, Optional.empty());
+  }
+
+  public QueryPlan withTimezone(Optional<String> zone) {
+    return new QueryPlan(main, readOnly, estimatedCount, shape, zone);
+  }
+}

@@ -41,6 +41,21 @@ public record Preferences(
         List.of());
   }
 
+  /** These preferences without a timezone: one the database does not know is not applied. */
+  public Preferences withoutTimezone() {
+    return new Preferences(
+        returning,
+        count,
+        resolution,
+        missing,
+        handling,
+        transaction,
+        maxAffected,
+        Optional.empty(),
+        paramsSingleObject,
+        invalid);
+  }
+
   public boolean strict() {
     return handling.orElse(Handling.LENIENT) == Handling.STRICT;
   }

@@ -99,7 +99,8 @@ final class CacheBuilder {
                         + ", so no relationships go through it")
             .toList();
     return new SchemaCache(
-        catalog.schemas(), tables, routines, relationships, loadedAt, loadDuration, warnings);
+            catalog.schemas(), tables, routines, relationships, loadedAt, loadDuration, warnings)
+        .withTimezones(catalog.timezones());
   }
 
   /** One exposure per base table the view shows columns of; the first view column wins. */

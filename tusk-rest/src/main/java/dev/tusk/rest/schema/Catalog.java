@@ -18,6 +18,7 @@ import java.util.Set;
  *     column's direct origin, which may itself be a view column
  * @param unreadableViews views whose stored query could not be parsed (they get no relationships)
  * @param routines the functions of the exposed schemas
+ * @param timezones the names in {@code pg_timezone_names}, which {@code Prefer: timezone} may name
  */
 record Catalog(
     List<String> schemas,
@@ -27,7 +28,8 @@ record Catalog(
     List<ForeignKey> foreignKeys,
     Map<Long, Map<Integer, ColumnOrigin>> viewColumns,
     Set<Long> unreadableViews,
-    List<RoutineRow> routines) {
+    List<RoutineRow> routines,
+    Set<String> timezones) {
 
   Catalog {
     schemas = List.copyOf(schemas);
@@ -38,6 +40,7 @@ record Catalog(
     viewColumns = Map.copyOf(viewColumns);
     unreadableViews = Set.copyOf(unreadableViews);
     routines = List.copyOf(routines);
+    timezones = Set.copyOf(timezones);
   }
 
   /** {@code updatableFlags} is {@code pg_relation_is_updatable}: 4 update, 8 insert, 16 delete. */

@@ -61,7 +61,19 @@ final class CatalogReader {
         foreignKeys(),
         views(schemas),
         unreadableViews,
-        new RoutineRows().read(connection, texts(schemas)));
+        new RoutineRows().read(connection, texts(schemas)),
+        timezones());
+  }
+
+  private Set<String> timezones() throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps = connection.prepareStatement(CatalogSql.TIMEZONES);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   private List<Relation> relations(List<String> schemas) throws SQLException {

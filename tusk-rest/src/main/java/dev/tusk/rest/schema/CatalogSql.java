@@ -13,6 +13,9 @@ final class CatalogSql {
 
   static final String SEARCH_PATH = "SELECT pg_catalog.set_config('search_path', ?, true)";
 
+  /** The time zone names {@code Prefer: timezone} accepts, as PostgREST reads them. */
+  static final String TIMEZONES = "SELECT name FROM pg_catalog.pg_timezone_names";
+
   static final String MISSING_SCHEMAS =
       """
       SELECT s.name FROM pg_catalog.unnest(?::text[]) WITH ORDINALITY AS s(name, ord)

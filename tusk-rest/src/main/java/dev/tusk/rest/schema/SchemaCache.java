@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the API knows about the database: the tables, views and functions of the exposed schemas and
@@ -24,6 +25,7 @@ public final class SchemaCache {
   private final Instant loadedAt;
   private final Duration loadDuration;
   private final List<String> warnings;
+  private final Set<String> timezones;
 
   public SchemaCache(
       List<String> schemas,
@@ -53,6 +55,31 @@ public final class SchemaCache {
     this.tables = SchemaIndex.tablesByName(tables, this::requireExposed);
     this.routines = SchemaIndex.routinesByName(routines, this::requireExposed);
     this.relationships = SchemaIndex.relationshipsByOrigin(relationships, this.tables.keySet());
+    this.timezones = Set.of();
+  }
+
+  private SchemaCache(SchemaCache base, Set<String> timezones) {
+    this.schemas = base.schemas;
+    this.warnings = base.warnings;
+    this.loadedAt = base.loadedAt;
+    this.loadDuration = base.loadDuration;
+    this.tables = base.tables;
+    this.routines = base.routines;
+    this.relationships = base.relationships;
+    this.timezones = Set.copyOf(timezones);
+  }
+
+  /** This cache, knowing {@code timezones} (the names in {@code pg_timezone_names}). */
+  public SchemaCache withTimezones(Set<String> timezones) {
+    return new SchemaCache(this, timezones);
+  }
+
+  /**
+   * Whether {@code Prefer: timezone=name} names a time zone of the database: exactly, as PostgREST
+   * matches it (PostgreSQL itself would also take other spellings and offsets).
+   */
+  public boolean knowsTimezone(String name) {
+    return timezones.contains(name);
   }
 
   private void requireExposed(QualifiedName name) {

@@ -27,9 +27,16 @@ public final class Problems {
         : p.withHeaders(Headers.of("WWW-Authenticate", e.wwwAuthenticate()));
   }
 
+  /**
+   * A database error. Any that answers 401 (42501 for the anonymous role, a token naming a role
+   * that does not exist, {@code RAISE SQLSTATE 'PT401'}) says {@code WWW-Authenticate: Bearer}, as
+   * PostgREST does: the client may succeed with a token. 403 does not: a token did not help.
+   */
   public static ApiProblem of(DbError e) {
-    return ApiProblem.of(
-        e.status(), e.code(), e.getMessage(), e.details().orElse(null), e.hint().orElse(null));
+    ApiProblem p =
+        ApiProblem.of(
+            e.status(), e.code(), e.getMessage(), e.details().orElse(null), e.hint().orElse(null));
+    return e.status() == 401 ? p.withHeaders(Headers.of("WWW-Authenticate", "Bearer")) : p;
   }
 
   public static ApiProblem of(SchemaError e) {

@@ -9,8 +9,10 @@ import dev.tusk.rest.request.MediaType;
 import dev.tusk.rest.tx.TxResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The Response stage: a pure function of the plan's shape and the transaction's result. Status
@@ -22,6 +24,9 @@ public final class ResponseBuilder {
 
   /** {@code path} is the request path (for Location), already as the client sent it. */
   public static Response build(ResponseShape shape, TxResult r, String path) throws ApiFailure {
+    if (shape.media() instanceof MediaType.Plan plan) {
+      return planResponse(shape, plan, r);
+    }
     OptionalLong total = r.total().isPresent() ? r.total() : r.estimatedTotal();
     Headers.Builder h = Headers.builder();
     int status;
@@ -90,6 +95,18 @@ public final class ResponseBuilder {
     return Response.of(status, fin.build(), body);
   }
 
+  /**
+   * {@code Accept: application/vnd.pgrst.plan}: 200 and the EXPLAIN output, whatever the request
+   * would have answered, as PostgREST answers a plan for reads, writes and calls alike.
+   */
+  private static Response planResponse(ResponseShape shape, MediaType.Plan plan, TxResult r) {
+    Headers.Builder h = Headers.builder().add("Content-Type", contentType(plan));
+    if (shape.echoProfile()) {
+      h.add("Content-Profile", shape.schema());
+    }
+    return Response.of(200, h.build(), r.body().orElse("").getBytes(StandardCharsets.UTF_8));
+  }
+
   static String contentRange(long offset, long pageTotal, OptionalLong total) {
     String t = total.isPresent() ? Long.toString(total.getAsLong()) : "*";
     if (pageTotal <= 0) {
@@ -103,7 +120,18 @@ public final class ResponseBuilder {
       case MediaType.Csv c -> "text/csv; charset=utf-8";
       case MediaType.SingleObject o -> "application/vnd.pgrst.object+json; charset=utf-8";
       case MediaType.ArrayJson a -> "application/vnd.pgrst.array+json; charset=utf-8";
-      case MediaType.Plan p -> p.essence() + "; charset=utf-8";
+      case MediaType.Plan p ->
+          p.essence()
+              + "; for=\""
+              + p.target().essence()
+              + "\""
+              + (p.options().isEmpty()
+                  ? ""
+                  : p.options().stream()
+                      .sorted()
+                      .map(o -> o.name().toLowerCase(Locale.ROOT))
+                      .collect(Collectors.joining("|", "; options=", "")))
+              + "; charset=utf-8";
       default -> "application/json; charset=utf-8";
     };
   }

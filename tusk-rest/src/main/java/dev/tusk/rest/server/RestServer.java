@@ -30,6 +30,11 @@ public final class RestServer implements AutoCloseable {
     Connection open() throws SQLException;
   }
 
+  /** Room for the REST layer's 64 KiB query string plus method, path and version. */
+  static final int MAX_REQUEST_LINE_BYTES = 72 * 1024;
+
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+
   private final HttpServer http;
   private final ConnectionPool pool;
   private final SchemaReloader reloader;
@@ -87,7 +92,10 @@ public final class RestServer implements AutoCloseable {
         new RestHandler(config, caches, verifier, planner, tx, metrics, log, clock);
     ServerConfig sc =
         ServerConfig.defaults(config.listen(), config.port(), clock)
-            .withLimits(72 * 1024, 16 * 1024, 100, config.maxBodyBytes());
+            .withLimits(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 100, config.maxBodyBytes());
+    sc =
+        sc.withErrorRenderer(
+            new HttpProblems(sc.maxRequestLineBytes(), sc.maxHeaderBytes(), sc.maxBodyBytes()));
     HttpServer http =
         new HttpServer(
                 sc, handler, (request, error) -> log.error("rest", "handler failed: " + error))

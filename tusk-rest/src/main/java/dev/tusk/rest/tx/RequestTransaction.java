@@ -16,8 +16,8 @@ import org.postgresql.util.ServerErrorMessage;
  * The only stage that touches the database. Per request, on one pooled connection: begin (READ ONLY
  * for reads), one statement that sets the role and every request setting (the claims also one
  * setting per top-level claim, {@code request.jwt.claim.<name>}, which the platform's RLS policies
- * read), the pre-request function, the main statement, then commit or roll back as {@code
- * api.tx_end} and {@code Prefer: tx} decide.
+ * read; the time zone of {@code Prefer: timezone}), the pre-request function, the main statement,
+ * then commit or roll back as {@code api.tx_end} and {@code Prefer: tx} decide.
  */
 public final class RequestTransaction {
 
@@ -32,6 +32,12 @@ public final class RequestTransaction {
           + " set_config('search_path', ?, true),"
           + " (SELECT count(set_config('request.jwt.claim.' || c.key, c.value, true))"
           + " FROM json_each_text(?::json) c)";
+
+  /**
+   * {@link #SETTINGS} and {@code Prefer: timezone}: a second prepared statement rather than a
+   * setting every request re-sets to its own value.
+   */
+  static final String SETTINGS_WITH_TIMEZONE = SETTINGS + ", set_config('timezone', ?, true)";
 
   private final ConnectionPool pool;
   private final Optional<String> preRequestSql;
@@ -62,7 +68,7 @@ public final class RequestTransaction {
     boolean broken = false;
     try {
       c.setReadOnly(plan.readOnly());
-      applySettings(c, ctx);
+      applySettings(c, ctx, plan.timezone());
       if (preRequestSql.isPresent()) {
         try (PreparedStatement ps = c.prepareStatement(preRequestSql.get())) {
           ps.execute();
@@ -120,8 +126,10 @@ public final class RequestTransaction {
     }
   }
 
-  private static void applySettings(Connection c, RequestContext ctx) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SETTINGS)) {
+  private static void applySettings(Connection c, RequestContext ctx, Optional<String> timezone)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(timezone.isPresent() ? SETTINGS_WITH_TIMEZONE : SETTINGS)) {
       ps.setString(1, ctx.role());
       ps.setString(2, ctx.claimsJson());
       ps.setString(3, ctx.method());
@@ -130,6 +138,9 @@ public final class RequestTransaction {
       ps.setString(6, ctx.cookiesJson());
       ps.setString(7, quoteIdent(ctx.schema()) + ", public");
       ps.setString(8, ctx.claimsJson());
+      if (timezone.isPresent()) {
+        ps.setString(9, timezone.get());
+      }
       ps.executeQuery().close();
     }
   }

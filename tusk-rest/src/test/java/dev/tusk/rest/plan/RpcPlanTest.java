@@ -148,9 +148,21 @@ class RpcPlanTest {
   }
 
   @Test
-  void namedParametersNeedAnObject() {
-    assertThat(error(() -> send("POST", "/rpc/add", "[{\"a\":1,\"b\":2}]")).code())
-        .isEqualTo("PGRST202");
+  void anArrayBodyIsOneCallWithItsFirstObject() {
+    QueryPlan p = send("POST", "/rpc/add", "[{\"a\":1,\"b\":2},{\"a\":3,\"b\":4}]");
+    assertThat(rows(p))
+        .contains(
+            "\"content\".\"add\"(\"a\" := \"pgrst_args_1\".\"a\", \"b\" := \"pgrst_args_1\".\"b\")");
+    assertThat(rowParams(p)).containsExactly("{\"a\":1,\"b\":2}");
+    // The keys of the first object choose the overload; the others must have the same keys.
+    assertThat(rows(send("POST", "/rpc/add", "[{\"x\":\"1\",\"y\":\"2\"}]")))
+        .contains("\"content\".\"add\"(\"x\" :=");
+    PlanError mixed = error(() -> send("POST", "/rpc/add", "[{\"a\":1,\"b\":2},{\"a\":3}]"));
+    assertThat(mixed.code()).isEqualTo("PGRST102");
+    assertThat(mixed.message()).isEqualTo("All object keys must match");
+    assertThat(error(() -> send("POST", "/rpc/add", "[1,2]")).code()).isEqualTo("PGRST102");
+    // An empty array has no arguments: add needs two.
+    assertThat(error(() -> send("POST", "/rpc/add", "[]")).code()).isEqualTo("PGRST202");
     assertThat(error(() -> send("POST", "/rpc/add", "{bad")).code()).isEqualTo("PGRST102");
   }
 

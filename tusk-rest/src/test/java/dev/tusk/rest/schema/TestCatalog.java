@@ -164,7 +164,8 @@ final class TestCatalog {
   }
 
   Catalog catalog(List<String> schemas) {
-    return new Catalog(schemas, relations, columns, keys, foreignKeys, views, unreadable, routines);
+    return new Catalog(
+        schemas, relations, columns, keys, foreignKeys, views, unreadable, routines, Set.of());
   }
 
   SchemaCache build(String... schemas) {

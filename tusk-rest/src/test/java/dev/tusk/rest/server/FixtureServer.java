@@ -28,15 +28,31 @@ final class FixtureServer {
 
   static final String SECRET = "tusk-conformance-secret-0123456789abcdef";
 
+  /** {@code api.max_body_bytes} of the fixture's server. */
+  static final long MAX_BODY_BYTES = 1 << 20;
+
   private FixtureServer() {}
 
   /** Loads fixture.sql into {@code db} and starts the API on an ephemeral port. */
   static RestServer start(TestDatabase db) throws Exception {
+    load(db);
+    return serve(db, false);
+  }
+
+  /** Loads fixture.sql into {@code db}, once per database. */
+  static void load(TestDatabase db) throws Exception {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
         InputStream in = FixtureServer.class.getResourceAsStream("/conformance/fixture.sql")) {
       s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * Starts the API on an ephemeral port over a database that has the fixture; {@code planEnabled}
+   * is {@code api.plan_enabled}.
+   */
+  static RestServer serve(TestDatabase db, boolean planEnabled) {
     ApiConfig api =
         new ApiConfig(
             true,
@@ -53,8 +69,8 @@ final class FixtureServer {
             Optional.empty(),
             TxEnd.COMMIT_ALLOW_OVERRIDE,
             true,
-            1 << 20,
-            false,
+            MAX_BODY_BYTES,
+            planEnabled,
             4,
             List.of(),
             true);
