@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,8 +116,22 @@ class TuskUpIT {
     assertThat(items.body()).isEqualTo("[{\"id\":1,\"name\":\"from init_sql\"}]");
     assertThat(get("/metrics").body())
         .contains("tusk_rest_requests_total{method=\"GET\",status=\"200\"} 1");
-    assertThat(Files.readString(dir.resolve("tusk-data/tusk.log")))
-        .contains("\"component\":\"bootstrap\"");
+    List<String> logLines = Files.readAllLines(dir.resolve("tusk-data/tusk.log"));
+    assertThat(logLines).anyMatch(l -> l.contains("\"component\":\"bootstrap\""));
+    // One JSON line per request: method, path, role, status, rows, duration.
+    JsonNode request = null;
+    for (String l : logLines) {
+      JsonNode n = JSON.readTree(l);
+      if (n.path("component").asText().equals("rest") && n.path("path").asText().equals("/items")) {
+        request = n;
+      }
+    }
+    assertThat(request).as("request log line in %s", logLines).isNotNull();
+    assertThat(request.path("method").asText()).isEqualTo("GET");
+    assertThat(request.path("role").asText()).isEqualTo("api_user");
+    assertThat(request.path("status").asInt()).isEqualTo(200);
+    assertThat(request.path("rows").asLong()).isEqualTo(1);
+    assertThat(request.path("duration_ms").isNumber()).isTrue();
   }
 
   @Test

@@ -71,12 +71,10 @@ public final class RestHandler implements Handler {
   @Override
   public Response handle(Request request) {
     Instant t0 = clock.instant();
-    String role = "-";
+    Facts facts = new Facts();
     Response response;
     try {
-      Outcome o = run(request);
-      role = o.role();
-      response = o.response();
+      response = run(request, facts);
     } catch (ApiFailure f) {
       response = f.problem().toResponse();
     }
@@ -88,21 +86,34 @@ public final class RestHandler implements Handler {
     metrics.observe(request.method(), response.status(), took);
     log.info(
         "rest",
-        request.method() + " " + request.path(),
+        request.method() + " " + request.path() + " " + response.status(),
+        "method",
+        request.method(),
+        "path",
+        request.path(),
         "role",
-        role,
+        facts.role,
         "status",
         response.status(),
-        "ms",
-        took.toMillis());
+        "rows",
+        facts.rows,
+        "duration_ms",
+        took.toNanos() / 1_000_000.0);
     return response;
   }
 
-  private record Outcome(String role, Response response) {}
+  /**
+   * What the request log line reports beyond the response: the role the request ran as (once the
+   * token was checked) and the rows the statement returned or changed (null when none ran).
+   */
+  private static final class Facts {
+    String role = "-";
+    Long rows;
+  }
 
-  private Outcome run(Request request) throws ApiFailure {
+  private Response run(Request request, Facts facts) throws ApiFailure {
     if (Cors.isPreflight(request)) {
-      return new Outcome("-", Cors.preflight(request, config.corsOrigins()));
+      return Cors.preflight(request, config.corsOrigins());
     }
     SchemaCache cache =
         caches
@@ -134,10 +145,10 @@ public final class RestHandler implements Handler {
       throw new ApiFailure(Problems.of(e.error()));
     }
     if (api.action() instanceof Action.Info info) {
-      return new Outcome("-", Options.answer(info, cache, api.schema()));
+      return Options.answer(info, cache, api.schema());
     }
     if (api.action() instanceof Action.OpenApi) {
-      return new Outcome("-", openApi(request, cache, api.schema(), openApi3));
+      return openApi(request, cache, api.schema(), openApi3);
     }
     if (api.negotiation() instanceof Negotiation.NotAcceptable na) {
       throw new ApiFailure(Problems.of(na.error()));
@@ -152,20 +163,22 @@ public final class RestHandler implements Handler {
     } catch (AuthError e) {
       throw new ApiFailure(Problems.of(e));
     }
+    RequestContext ctx = context(request, api, auth);
+    facts.role = ctx.role();
     QueryPlan plan;
     try {
       plan = planner.plan(api, cache);
     } catch (SchemaLookupException e) {
       throw new ApiFailure(Problems.of(e.error()));
     }
-    RequestContext ctx = context(request, api, auth);
     TxResult result;
     try {
       result = tx.run(ctx, plan);
     } catch (DbError e) {
       throw new ApiFailure(Problems.of(e));
     }
-    return new Outcome(ctx.role(), ResponseBuilder.build(plan.shape(), result, request.path()));
+    facts.rows = result.pageTotal();
+    return ResponseBuilder.build(plan.shape(), result, request.path());
   }
 
   /** {@code GET /}: Swagger 2.0 as PostgREST serves it, OpenAPI 3.1 with {@code ?openapi=3}. */
