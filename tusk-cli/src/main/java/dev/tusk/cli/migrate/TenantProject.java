@@ -68,13 +68,17 @@ public record TenantProject(MigrateProject project) {
         project.cli().clock());
   }
 
-  /** Who runs the command, for {@code tusk.tenants.created_by}: the operating-system user. */
+  /**
+   * Who runs the command, for {@code tusk.tenants.created_by}: the operating-system user, from
+   * {@code USER} or {@code LOGNAME}, else the account the JVM runs as (shells that set neither,
+   * such as cron or a container's entrypoint).
+   */
   public String createdBy() {
     Cli cli = project.cli();
     return Optional.ofNullable(cli.env().get("USER"))
-        .or(() -> Optional.ofNullable(cli.env().get("LOGNAME")))
         .filter(u -> !u.isBlank())
-        .orElse("unknown");
+        .or(() -> Optional.ofNullable(cli.env().get("LOGNAME")).filter(u -> !u.isBlank()))
+        .orElseGet(() -> System.getProperty("user.name", "unknown"));
   }
 
   /** Prints a tenant report: the text, or with {@code --json} the JSON document. */

@@ -69,10 +69,6 @@ public record TenantId(String value) {
           + MAX_LENGTH
           + " (app_tenant_<id> must fit PostgreSQL's 63-byte names)";
     }
-    char first = text.charAt(0);
-    if (first < 'a' || first > 'z') {
-      return "it must start with a lowercase letter a-z";
-    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
@@ -82,6 +78,10 @@ public record TenantId(String value) {
                 : "it contains " + shown(c))
             + " (only lowercase letters a-z, digits and _)";
       }
+    }
+    char first = text.charAt(0);
+    if (first < 'a' || first > 'z') {
+      return "it must start with a letter a-z";
     }
     return null;
   }

@@ -36,16 +36,18 @@ class TenantIdTest {
       quoteCharacter = '`',
       value = {
         "``| tenant id \"\" is not valid: it is empty",
-        "../x| tenant id \"../x\" is not valid: it must start with a lowercase letter a-z",
+        "../x| tenant id \"../x\" is not valid: it contains '.' (only lowercase letters a-z,"
+            + " digits and _)",
         "a;drop| tenant id \"a;drop\" is not valid: it contains ';' (only lowercase letters a-z,"
             + " digits and _)",
-        "Acme| tenant id \"Acme\" is not valid: it must start with a lowercase letter a-z",
+        "Acme Corp| tenant id \"Acme Corp\" is not valid: uppercase letters are not allowed (only"
+            + " lowercase letters a-z, digits and _)",
         "acMe| tenant id \"acMe\" is not valid: uppercase letters are not allowed (only lowercase"
             + " letters a-z, digits and _)",
-        "\"quoted\"| tenant id \"\\\"quoted\\\"\" is not valid: it must start with a lowercase"
-            + " letter a-z",
-        "1abc| tenant id \"1abc\" is not valid: it must start with a lowercase letter a-z",
-        "_abc| tenant id \"_abc\" is not valid: it must start with a lowercase letter a-z",
+        "\"quoted\"| tenant id \"\\\"quoted\\\"\" is not valid: it contains '\"' (only lowercase"
+            + " letters a-z, digits and _)",
+        "1abc| tenant id \"1abc\" is not valid: it must start with a letter a-z",
+        "_abc| tenant id \"_abc\" is not valid: it must start with a letter a-z",
         "a b| tenant id \"a b\" is not valid: it contains ' ' (only lowercase letters a-z, digits"
             + " and _)",
         "a-b| tenant id \"a-b\" is not valid: it contains '-' (only lowercase letters a-z, digits"
