@@ -6,6 +6,7 @@ import dev.tusk.migrate.HistoryAccess;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,7 +123,8 @@ final class Provisioner {
       String options = serverVersion(c) >= 160000 ? " WITH INHERIT FALSE, SET TRUE" : "";
       Sql.exec(c, "GRANT %I TO %I" + options, role, settings.apiRole().get());
     }
-    Tenant tenant = new Tenant(id, clock.instant(), createdBy);
+    // Microseconds, as timestamptz stores it, so what create prints is what list shows later.
+    Tenant tenant = new Tenant(id, clock.instant().truncatedTo(ChronoUnit.MICROS), createdBy);
     TenantRegistry.insert(c, tenant);
     return new Provisioned(tenant, true, settings.apiRole());
   }
