@@ -329,7 +329,9 @@ class TenantsIT {
   void theApiLoginRoleMaySwitchToATenantRoleWithoutHoldingItsRights(TestServer server)
       throws Exception {
     TenantDb db = db(server, "api");
-    db.exec("CREATE ROLE tn_authenticator LOGIN NOINHERIT PASSWORD 'tn-auth-secret-1'");
+    // An INHERIT login role (the config's default): only the grant's INHERIT FALSE keeps the
+    // tenant's rights from it until it switches.
+    db.exec("CREATE ROLE tn_authenticator LOGIN INHERIT PASSWORD 'tn-auth-secret-1'");
     Tenants tenants = db.tenants(Optional.of("tn_authenticator"));
 
     TenantCreated created = tenants.create(TenantId.parse("api_a"), db.files(), "tester", false);
