@@ -6,6 +6,7 @@ import dev.tusk.cli.command.MigrateCommand;
 import dev.tusk.cli.command.ServeCommand;
 import dev.tusk.cli.command.SqlCommand;
 import dev.tusk.cli.command.StatusCommand;
+import dev.tusk.cli.command.TenantCommand;
 import dev.tusk.cli.command.TokenCommand;
 import dev.tusk.cli.command.UpCommand;
 import dev.tusk.core.error.ErrorRenderer;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       ServeCommand.class,
       MigrateCommand.class,
+      TenantCommand.class,
       ConfigCommand.class
     })
 public final class Main {

@@ -13,19 +13,20 @@ import java.sql.Statement;
 final class DbSession implements AutoCloseable {
 
   private final Connection c;
-  private final HistoryTable table = new HistoryTable();
+  private final HistoryTable table;
   private boolean locked;
 
-  private DbSession(Connection c) {
+  private DbSession(Connection c, HistoryScope scope) {
     this.c = c;
+    this.table = new HistoryTable(scope);
   }
 
-  static DbSession open(ConnectionSource source) {
+  static DbSession open(ConnectionSource source, HistoryScope scope) {
     Connection c = null;
     try {
       c = source.open();
       c.setAutoCommit(true);
-      return new DbSession(c);
+      return new DbSession(c, scope);
     } catch (SQLException e) {
       if (c != null) {
         try {
@@ -61,7 +62,7 @@ final class DbSession implements AutoCloseable {
     try {
       return table.read(c);
     } catch (SQLException e) {
-      throw Failures.database("read " + HistoryTable.TABLE, e);
+      throw Failures.database("read " + table.describe(), e);
     }
   }
 
@@ -82,7 +83,7 @@ final class DbSession implements AutoCloseable {
       }
       return table.read(c);
     } catch (SQLException e) {
-      throw Failures.database("create " + HistoryTable.TABLE, e);
+      throw Failures.database("create " + table.describe(), e);
     }
   }
 

@@ -28,18 +28,24 @@ public final class HistoryAccess {
    * @param superuser an autocommit connection as a superuser, to the database being migrated
    */
   public static void prepare(Connection superuser, String role) throws SQLException {
+    prepare(superuser, role, HistoryScope.MAIN);
+  }
+
+  /**
+   * {@link #prepare(Connection, String)} for the history table of {@code scope} (a tenant's history
+   * lives in {@code tusk.tenant_migrations}).
+   */
+  public static void prepare(Connection superuser, String role, HistoryScope scope)
+      throws SQLException {
     Connection c = superuser;
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        lock.setLong(1, AdvisoryLock.KEY);
-        lock.executeQuery().close();
-      }
-      new HistoryTable().create(c);
+      lockTransaction(c);
+      new HistoryTable(scope).create(c);
       String quoted = quote(c, role);
       s.execute("GRANT USAGE ON SCHEMA tusk TO " + quoted);
-      if (!owner(c).equals(role)) {
-        s.execute("ALTER TABLE " + HistoryTable.TABLE + " OWNER TO " + quoted);
+      if (!owner(c, scope.table()).equals(role)) {
+        s.execute("ALTER TABLE " + scope.table() + " OWNER TO " + quoted);
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -51,6 +57,18 @@ public final class HistoryAccess {
       throw e;
     } finally {
       c.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Takes the migration lock (the key migration runners hold for their whole run) until the current
+   * transaction ends: DDL that must not interleave with a runner, such as provisioning a tenant,
+   * waits for a busy runner and makes the next one wait.
+   */
+  public static void lockTransaction(Connection c) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, AdvisoryLock.KEY);
+      lock.executeQuery().close();
     }
   }
 
@@ -81,12 +99,12 @@ public final class HistoryAccess {
     };
   }
 
-  private static String owner(Connection c) throws SQLException {
+  private static String owner(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = '"
-                    + HistoryTable.TABLE
+                    + table
                     + "'::regclass")) {
       rs.next();
       return rs.getString(1);

@@ -18,6 +18,10 @@ import java.util.Optional;
  * rows (canonical text, so unique means numerically unique), the name for repeatable rows. Check
  * constraints keep the row shapes honest (a repeatable row has no version, only a baseline has no
  * checksum, at most one baseline). Callers hold the advisory lock and own the transaction.
+ *
+ * <p>For a tenant's {@link HistoryScope} the same rows live in {@code tusk.tenant_migrations} with
+ * a leading {@code tenant} column: every key above is per tenant, and every statement filters on
+ * the tenant (a bind parameter). The database's own history keeps exactly its statements.
  */
 final class HistoryTable {
 
@@ -48,12 +52,56 @@ final class HistoryTable {
         + " 'Applied migrations, written by tusk migrate; edit with tusk migrate repair'"
   };
 
+  /** The same table with a leading tenant column, every key per tenant. */
+  private static final String[] CREATE_TENANT = {
+    "CREATE SCHEMA IF NOT EXISTS tusk",
+    """
+    CREATE TABLE IF NOT EXISTS tusk.tenant_migrations (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      tenant text NOT NULL,
+      version text,
+      name text NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('up', 'repeatable', 'baseline')),
+      checksum text CHECK (checksum ~ '^[0-9a-f]{64}$'),
+      applied_at timestamptz NOT NULL,
+      applied_by text NOT NULL,
+      duration_ms bigint NOT NULL CHECK (duration_ms >= 0),
+      success boolean NOT NULL,
+      CHECK ((kind = 'repeatable') = (version IS NULL)),
+      CHECK ((kind = 'baseline') = (checksum IS NULL)))""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS tenant_migrations_version_key"
+        + " ON tusk.tenant_migrations (tenant, version) WHERE version IS NOT NULL",
+    "CREATE UNIQUE INDEX IF NOT EXISTS tenant_migrations_repeatable_key"
+        + " ON tusk.tenant_migrations (tenant, name) WHERE kind = 'repeatable'",
+    "CREATE UNIQUE INDEX IF NOT EXISTS tenant_migrations_one_baseline"
+        + " ON tusk.tenant_migrations (tenant) WHERE kind = 'baseline'",
+    "COMMENT ON TABLE tusk.tenant_migrations IS"
+        + " 'Applied tenant migrations, one set of rows per tenant, written by tusk tenant create"
+        + " and tusk migrate up --tenants'"
+  };
+
   private static final String COLUMNS =
       "version, name, kind, checksum, applied_at, applied_by, duration_ms, success";
 
+  private final HistoryScope scope;
+  private final String table;
+
+  HistoryTable() {
+    this(HistoryScope.MAIN);
+  }
+
+  HistoryTable(HistoryScope scope) {
+    this.scope = scope;
+    this.table = scope.table();
+  }
+
+  String describe() {
+    return scope.describe();
+  }
+
   boolean exists(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+        ResultSet rs = s.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
       rs.next();
       return rs.getBoolean(1);
     }
@@ -62,7 +110,7 @@ final class HistoryTable {
   /** Creates the schema, table and indexes if missing; the caller commits. */
   void create(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      for (String sql : CREATE) {
+      for (String sql : scope.tenant().isPresent() ? CREATE_TENANT : CREATE) {
         s.execute(sql);
       }
     }
@@ -74,67 +122,107 @@ final class HistoryTable {
       return History.empty();
     }
     List<HistoryRow> rows = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE + " ORDER BY id")) {
-      while (rs.next()) {
-        rows.add(row(rs));
+    String where = scope.tenant().isPresent() ? " WHERE tenant = ?" : "";
+    try (PreparedStatement p =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + where + " ORDER BY id")) {
+      bindTenant(p);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          rows.add(row(rs));
+        }
       }
     }
     return new History(rows);
   }
 
   void insert(Connection c, HistoryRow row) throws SQLException {
-    String sql = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    boolean tenant = scope.tenant().isPresent();
+    String sql =
+        "INSERT INTO "
+            + table
+            + (tenant ? " (tenant, " : " (")
+            + COLUMNS
+            + (tenant
+                ? ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (row.kind() == HistoryRow.Kind.REPEATABLE) {
       sql +=
-          " ON CONFLICT (name) WHERE kind = 'repeatable' DO UPDATE SET checksum ="
+          (tenant ? " ON CONFLICT (tenant, name)" : " ON CONFLICT (name)")
+              + " WHERE kind = 'repeatable' DO UPDATE SET checksum ="
               + " excluded.checksum, applied_at = excluded.applied_at, applied_by ="
               + " excluded.applied_by, duration_ms = excluded.duration_ms, success ="
               + " excluded.success";
     }
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setString(1, row.version().map(Version::toString).orElse(null));
-      p.setString(2, row.name());
-      p.setString(3, row.kind().sql());
-      p.setString(4, row.checksum().orElse(null));
-      p.setTimestamp(5, Timestamp.from(row.appliedAt()));
-      p.setString(6, row.appliedBy());
-      p.setLong(7, row.durationMs());
-      p.setBoolean(8, row.success());
+      int i = bindTenant(p);
+      p.setString(i + 1, row.version().map(Version::toString).orElse(null));
+      p.setString(i + 2, row.name());
+      p.setString(i + 3, row.kind().sql());
+      p.setString(i + 4, row.checksum().orElse(null));
+      p.setTimestamp(i + 5, Timestamp.from(row.appliedAt()));
+      p.setString(i + 6, row.appliedBy());
+      p.setLong(i + 7, row.durationMs());
+      p.setBoolean(i + 8, row.success());
       p.executeUpdate();
     }
   }
 
   int deleteVersion(Connection c, Version v) throws SQLException {
-    return update(c, "DELETE FROM " + TABLE + " WHERE version = ?", v.toString());
+    return update(c, "DELETE FROM " + table + " WHERE " + filter() + "version = ?", v.toString());
   }
 
   int deleteRepeatable(Connection c, String name) throws SQLException {
-    return update(c, "DELETE FROM " + TABLE + " WHERE kind = 'repeatable' AND name = ?", name);
+    return update(
+        c,
+        "DELETE FROM " + table + " WHERE " + filter() + "kind = 'repeatable' AND name = ?",
+        name);
   }
 
   int markFailed(Connection c, Version v) throws SQLException {
-    return update(c, "UPDATE " + TABLE + " SET success = false WHERE version = ?", v.toString());
+    return update(
+        c,
+        "UPDATE " + table + " SET success = false WHERE " + filter() + "version = ?",
+        v.toString());
   }
 
   int realign(Connection c, Version v, String name, String checksum) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("UPDATE " + TABLE + " SET name = ?, checksum = ? WHERE version = ?")) {
+        c.prepareStatement(
+            "UPDATE " + table + " SET name = ?, checksum = ? WHERE " + filter() + "version = ?")) {
       p.setString(1, name);
       p.setString(2, checksum);
-      p.setString(3, v.toString());
+      int i = 2;
+      if (scope.tenant().isPresent()) {
+        p.setString(++i, scope.tenant().get());
+      }
+      p.setString(i + 1, v.toString());
       return p.executeUpdate();
     }
   }
 
-  private static int update(Connection c, String sql, String key) throws SQLException {
+  /** The tenant condition that leads a WHERE clause; nothing for the database's own history. */
+  private String filter() {
+    return scope.tenant().isPresent() ? "tenant = ? AND " : "";
+  }
+
+  /** Binds the tenant as parameter 1 when there is one; returns how many parameters it bound. */
+  private int bindTenant(PreparedStatement p) throws SQLException {
+    if (scope.tenant().isEmpty()) {
+      return 0;
+    }
+    p.setString(1, scope.tenant().get());
+    return 1;
+  }
+
+  private int update(Connection c, String sql, String key) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setString(1, key);
+      int i = bindTenant(p);
+      p.setString(i + 1, key);
       return p.executeUpdate();
     }
   }
 
-  private static HistoryRow row(ResultSet rs) throws SQLException {
+  private HistoryRow row(ResultSet rs) throws SQLException {
     String version = rs.getString(1);
     Optional<Version> parsed;
     try {
@@ -142,7 +230,7 @@ final class HistoryTable {
     } catch (ConfigException e) {
       throw new OperationException(
           "migrate.history_corrupt",
-          TABLE + " holds the version '" + version + "', which is not a version",
+          describe() + " holds the version '" + version + "', which is not a version",
           "fix or delete that row by hand; Tusk writes only numeric versions");
     }
     return new HistoryRow(

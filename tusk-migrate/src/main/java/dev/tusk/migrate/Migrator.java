@@ -22,16 +22,23 @@ public final class Migrator {
   private final MigrationSet files;
   private final ConnectionSource db;
   private final Clock clock;
+  private final HistoryScope scope;
 
   public Migrator(MigrationSet files, ConnectionSource db, Clock clock) {
+    this(files, db, clock, HistoryScope.MAIN);
+  }
+
+  /** A migrator whose history is {@code scope}'s: the database's own, or one tenant's. */
+  public Migrator(MigrationSet files, ConnectionSource db, Clock clock, HistoryScope scope) {
     this.files = files;
     this.db = db;
     this.clock = clock;
+    this.scope = scope;
   }
 
   /** Applies pending versions (up to the target), then new or changed repeatables. */
   public RunResult up(UpOptions options) {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       if (options.dryRun()) {
         return dryRun("up", Planner.up(files, s.history(), options));
       }
@@ -42,7 +49,7 @@ public final class Migrator {
 
   /** Reverts applied versions newest first with their down files. */
   public RunResult down(DownOptions options) {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       if (options.dryRun()) {
         return dryRun("down", Planner.down(files, s.history(), options.target()));
       }
@@ -53,14 +60,14 @@ public final class Migrator {
 
   /** Every migration and its state; reads only. */
   public StatusResult status() {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       return new StatusResult(StatusBuilder.entries(files, s.history()));
     }
   }
 
   /** Every disagreement between files and history; reads only. */
   public ValidateResult validate(boolean allowOutOfOrder) {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       return new ValidateResult(Validator.problems(files, s.history(), allowOutOfOrder));
     }
   }
@@ -70,7 +77,7 @@ public final class Migrator {
    * Only on a database whose history has no versioned rows yet.
    */
   public BaselineResult baseline(Version version) {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       s.lock();
       return new Baseliner(files, clock).baseline(s, version);
     }
@@ -80,7 +87,7 @@ public final class Migrator {
    * Realigns checksums to intentionally edited files and removes failed rows, in one transaction.
    */
   public RepairResult repair() {
-    try (DbSession s = DbSession.open(db)) {
+    try (DbSession s = DbSession.open(db, scope)) {
       s.lock();
       History history = s.history();
       List<RepairAction> actions = RepairPlanner.actions(files, history);
@@ -129,7 +136,7 @@ public final class Migrator {
       }
       c.commit();
     } catch (SQLException e) {
-      throw Failures.database("repair " + HistoryTable.TABLE + " (nothing was changed)", e);
+      throw Failures.database("repair " + s.table().describe() + " (nothing was changed)", e);
     } finally {
       try {
         c.setAutoCommit(true);

@@ -6,11 +6,11 @@ import java.util.List;
  * A plain aligned table: a header row, then rows, columns separated by two spaces, no trailing
  * spaces. Cells are short identifiers and timestamps, so width is the number of code points.
  */
-final class TextTable {
+public final class TextTable {
 
   private TextTable() {}
 
-  static String render(List<String> headers, List<List<String>> rows) {
+  public static String render(List<String> headers, List<List<String>> rows) {
     int[] widths = new int[headers.size()];
     measure(widths, headers);
     rows.forEach(r -> measure(widths, r));

@@ -2,16 +2,22 @@ package dev.tusk.cli.migrate;
 
 import dev.tusk.cli.Cli;
 import dev.tusk.cli.ConfigFileOption;
+import dev.tusk.migrate.MigrationSet;
 import dev.tusk.migrate.RunResult;
 import dev.tusk.migrate.UpOptions;
 import dev.tusk.migrate.Version;
+import dev.tusk.migrate.tenant.TenantsUpResult;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tusk migrate up}: apply pending versions (up to {@code --to}), then repeatables. */
+/**
+ * {@code tusk migrate up}: apply pending versions (up to {@code --to}), then repeatables. With
+ * {@code --tenants}, the same for the tenant migrations on every tenant (see {@link
+ * TenantProject}).
+ */
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
@@ -36,6 +42,13 @@ public final class MigrateUp implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
+  @Option(
+      names = "--tenants",
+      description =
+          "apply the tenant migrations (migrations.tenant_dir) to every tenant instead, one line"
+              + " per tenant; a failed tenant does not stop the others")
+  boolean tenants;
+
   public MigrateUp(Cli cli) {
     this.cli = cli;
   }
@@ -43,6 +56,9 @@ public final class MigrateUp implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<Version> target = Optional.ofNullable(to).map(Version::parse);
+    if (tenants) {
+      return upTenants(target);
+    }
     MigrateProject project = MigrateProject.load(cli, config);
     UpOptions options =
         new UpOptions(target, allowOutOfOrder || project.migrations().allowOutOfOrder(), dryRun);
@@ -50,6 +66,20 @@ public final class MigrateUp implements Callable<Integer> {
         dryRun ? MigrateProject.Access.READ : MigrateProject.Access.WRITE;
     RunResult result = project.migrator(access).up(options);
     Reports.print(cli, result, json);
+    return 0;
+  }
+
+  private int upTenants(Optional<Version> target) {
+    TenantProject project = TenantProject.load(cli, config);
+    MigrationSet files = project.scan();
+    UpOptions options =
+        new UpOptions(
+            target, allowOutOfOrder || project.project().migrations().allowOutOfOrder(), dryRun);
+    TenantsUpResult result = project.tenants().up(files, options);
+    TenantProject.print(cli, result.toText(), result.toJson(), json);
+    if (result.failure().isPresent()) {
+      throw result.failure().get();
+    }
     return 0;
   }
 }

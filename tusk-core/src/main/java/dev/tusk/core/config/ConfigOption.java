@@ -173,7 +173,7 @@ public enum ConfigOption {
       "migrations.tenant_dir",
       Kind.PATH,
       null,
-      "Directory of the per-tenant migrations (not used yet); null: none."),
+      "Directory of the tenant migrations (tenant create, migrate up --tenants); null: none."),
   MIGRATIONS_AS_ROLE(
       "migrations.as_role",
       Kind.STRING,

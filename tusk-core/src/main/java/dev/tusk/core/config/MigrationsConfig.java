@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code asRole} is a configured role or the superuser: the migrations run under {@code SET ROLE
  * asRole} (by default the database's owner), so the objects they create belong to it. {@code
  * autoApply} lets {@code tusk up} apply pending migrations after bootstrap when {@code dir} exists.
- * {@code tenantDir} is read and checked but not used yet (tenant migrations come later).
+ * {@code tenantDir} holds the tenant migrations that {@code tusk tenant create} and {@code tusk
+ * migrate up --tenants} apply to each tenant's schema.
  */
 public record MigrationsConfig(
     Path dir,
