@@ -75,11 +75,4 @@ final class Catalog {
     }
     return out;
   }
-
-  void moveFunction(ObjectName from, ObjectName to) {
-    List<FunctionState> list = functions.remove(from);
-    if (list != null) {
-      functions.computeIfAbsent(to, n -> new ArrayList<>()).addAll(list);
-    }
-  }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * One statement of a migration file as tokens, with the rules its {@code -- tusk-lint-ignore}
- * comments switch off. The rules read it by position: {@code word(i, "drop")} is true only for an
+ * comments switch off. The rules read it by position: {@code words(i, "drop")} is true only for an
  * unquoted keyword, so names and strings never match.
  */
 final class Stmt {

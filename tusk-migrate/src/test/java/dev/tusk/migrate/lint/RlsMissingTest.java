@@ -136,4 +136,17 @@ class RlsMissingTest {
                     + " LEVEL SECURITY;"))
         .isEmpty();
   }
+
+  @Test
+  void partitionsAreTablesTheApiServesToo() {
+    assertThat(
+            found(
+                List.of("api"),
+                "V1__t.up.sql",
+                "CREATE TABLE api.events (at timestamptz) PARTITION BY RANGE (at);\n"
+                    + "ALTER TABLE api.events ENABLE ROW LEVEL SECURITY;\n"
+                    + "CREATE TABLE api.events_2026 PARTITION OF api.events\n"
+                    + "  FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"))
+        .containsExactly("V1__t.up.sql:3:14 rls-missing");
+  }
 }

@@ -2,6 +2,7 @@ package dev.tusk.migrate.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,29 +66,34 @@ class RuleSamplesTest {
             "V2__x.up.sql:1:14"),
         sample(
             "bad-suppression",
-            "-- tusk-lint-ignore drop-colum\nALTER TABLE api.orders ADD COLUMN n int;\n",
-            "ALTER TABLE api.orders ADD COLUMN n int;\n",
-            "V2__x.up.sql:1:1"));
+            "-- tusk-lint-ignore drop-colum\nALTER TABLE api.orders DROP COLUMN note;\n",
+            "-- tusk-lint-ignore drop-column\nALTER TABLE api.orders DROP COLUMN note;\n",
+            "V2__x.up.sql:1:1",
+            "V2__x.up.sql:2:24 drop-column"));
   }
 
-  private static Arguments sample(String rule, String bad, String fixed, String where) {
-    return Arguments.of(rule, bad, fixed, where);
+  /** {@code where} the rule fires on {@code bad}, then any other findings it has. */
+  private static Arguments sample(
+      String rule, String bad, String fixed, String where, String... alsoFound) {
+    List<String> expected = new ArrayList<>(List.of(where + " " + rule));
+    expected.addAll(List.of(alsoFound));
+    return Arguments.of(rule, bad, fixed, expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void firesOnTheBadSampleOnly(String rule, String bad, String fixed, String where) {
+  void firesOnTheBadSampleOnly(String rule, String bad, String fixed, List<String> expected) {
     LintResult before = Lint.exposing(List.of("api"), "V1__orders.up.sql", V1, "V2__x.up.sql", bad);
     LintResult after =
         Lint.exposing(List.of("api"), "V1__orders.up.sql", V1, "V2__x.up.sql", fixed);
 
-    assertThat(Lint.found(before)).containsExactly(where + " " + rule);
+    assertThat(Lint.found(before)).containsExactlyElementsOf(expected);
     assertThat(Lint.found(after)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
-  void everyRuleHasASample(String rule, String bad, String fixed, String where) {
+  void everyRuleHasASample(String rule, String bad, String fixed, List<String> expected) {
     assertThat(Rule.byId(rule)).isPresent();
   }
 

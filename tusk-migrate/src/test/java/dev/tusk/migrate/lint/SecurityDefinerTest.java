@@ -147,4 +147,27 @@ class SecurityDefinerTest {
                         + " LANGUAGE sql SECURITY DEFINER AS 'SELECT 1';")))
         .startsWith("\"Api\".\"Count\"(numeric,timestamptz) is SECURITY DEFINER without a pinned");
   }
+
+  @Test
+  void renamesAndSchemaMovesAreFollowed() {
+    String create =
+        "CREATE FUNCTION a.f(int) RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1';\n"
+            + "CREATE FUNCTION a.f(text) RETURNS int LANGUAGE sql SECURITY DEFINER AS 'SELECT 1';";
+    assertThat(
+            found(
+                "V1__f.up.sql",
+                create,
+                "V2__m.up.sql",
+                "ALTER FUNCTION a.f(int) RENAME TO g;\nALTER FUNCTION a.g SET SCHEMA b;\n"
+                    + "ALTER FUNCTION b.g(integer) SET search_path = '';\n"
+                    + "ALTER FUNCTION a.f(text) SET search_path = '';"))
+        .isEmpty();
+    assertThat(
+            found(
+                "V1__f.up.sql",
+                create,
+                "V2__m.up.sql",
+                "ALTER FUNCTION a.f(int) RENAME TO g;\nALTER FUNCTION a.f SET search_path = '';"))
+        .containsExactly("V1__f.up.sql:1:51 security-definer-search-path");
+  }
 }
