@@ -92,7 +92,8 @@ final class AlterTable {
     if (named) {
       c += 2;
     }
-    if (s.words(c, "primary", "key") || s.words(c, "unique") || s.words(c, "exclude")) {
+    boolean exclude = s.words(c, "exclude") && (s.words(c + 1, "using") || s.symbol(c + 1, '('));
+    if (s.words(c, "primary", "key") || s.words(c, "unique") || exclude) {
       boolean usingIndex = false;
       for (int k = c; k < a.to(); k++) {
         usingIndex |= s.words(k, "using", "index");

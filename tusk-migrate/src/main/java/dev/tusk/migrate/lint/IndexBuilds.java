@@ -71,6 +71,10 @@ final class IndexBuilds {
   }
 
   private static String hint(String what, LintContext ctx) {
+    if (what.endsWith("EXCLUDE")) {
+      return "an exclusion constraint cannot use an existing index; add it while the table is"
+          + " small, or suppress this once the lock is acceptable";
+    }
     if (!what.startsWith("CREATE INDEX")) {
       return "build the index first with CREATE UNIQUE INDEX CONCURRENTLY (in a file whose line 1"
           + " is -- tusk:no-transaction), then ADD CONSTRAINT ... USING INDEX";

@@ -66,6 +66,13 @@ class IndexNotConcurrentTest {
                         + " ADD CONSTRAINT c CHECK (a > 0), ADD FOREIGN KEY (b) REFERENCES x;")))
         .containsExactly(
             "V2__i.up.sql:1:17 index-not-concurrent", "V2__i.up.sql:1:54 index-not-concurrent");
+    LintResult exclude =
+        index(
+            TableSizes.offline(),
+            "ALTER TABLE s.t ADD EXCLUDE USING gist (a WITH =), ADD exclude int;");
+    assertThat(Lint.found(exclude)).containsExactly("V2__i.up.sql:1:17 index-not-concurrent");
+    assertThat(Lint.message(exclude)).startsWith("ALTER TABLE ... ADD EXCLUDE on s.t blocks all");
+    assertThat(exclude.findings().get(0).hint()).startsWith("an exclusion constraint cannot use");
   }
 
   @Test
