@@ -8,15 +8,16 @@ import java.util.Arrays;
  * closely enough to split statements: standard strings with {@code ''} escapes (standard_conforming
  * strings on, the default since 9.1), {@code E''} strings with backslash escapes, {@code $tag$}
  * dollar quotes, double-quoted identifiers, {@code --} line comments and nested block comments.
- * Also maps a text offset to its 1-based line. It never looks at what the SQL means.
+ * Also maps a text offset to its 1-based line. It never looks at what the SQL means. Public so that
+ * the linter ({@code dev.tusk.migrate.lint}) reads tokens by exactly the rules the splitter uses.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
   private final String file;
   private final String s;
   private final int[] lineStarts;
 
-  SqlLexer(String file, String text) {
+  public SqlLexer(String file, String text) {
     this.file = file;
     this.s = text;
     int[] starts = new int[16];
@@ -34,24 +35,24 @@ final class SqlLexer {
   }
 
   /** The 1-based line that holds offset {@code i}. */
-  int lineAt(int i) {
+  public int lineAt(int i) {
     int k = Arrays.binarySearch(lineStarts, i);
     return (k >= 0 ? k : -k - 2) + 1;
   }
 
   /** The offset where line {@code line} (1-based) starts, or the text length past the last. */
-  int lineStart(int line) {
+  public int lineStart(int line) {
     return line - 1 < lineStarts.length ? lineStarts[line - 1] : s.length();
   }
 
   /** {@code i} at {@code --}: the offset of the newline that ends the comment (or the end). */
-  int lineCommentEnd(int i) {
+  public int lineCommentEnd(int i) {
     int nl = s.indexOf('\n', i);
     return nl < 0 ? s.length() : nl;
   }
 
   /** {@code i} at {@code /*}: the offset after the matching close; block comments nest. */
-  int blockCommentEnd(int i) {
+  public int blockCommentEnd(int i) {
     int depth = 0;
     int j = i;
     while (j < s.length()) {
@@ -72,7 +73,7 @@ final class SqlLexer {
   }
 
   /** {@code i} at {@code '} or {@code "}: the offset after the closing quote; doubled escapes. */
-  int quotedEnd(int i, char quote) {
+  public int quotedEnd(int i, char quote) {
     int j = i + 1;
     while (j < s.length()) {
       if (s.charAt(j) == quote) {
@@ -88,7 +89,7 @@ final class SqlLexer {
   }
 
   /** {@code i} at the quote of an {@code E'...'} string: backslash escapes the next character. */
-  int escapeStringEnd(int i) {
+  public int escapeStringEnd(int i) {
     int j = i + 1;
     while (j < s.length()) {
       char c = s.charAt(j);
@@ -108,7 +109,7 @@ final class SqlLexer {
   }
 
   /** {@code i} at {@code $}: the opening {@code $tag$} starting there, or null ({@code $1}). */
-  String dollarTag(int i) {
+  public String dollarTag(int i) {
     int j = i + 1;
     if (j < s.length() && s.charAt(j) != '$') {
       if (!isTagStart(s.charAt(j))) {
@@ -122,7 +123,7 @@ final class SqlLexer {
   }
 
   /** {@code i} at an opening {@code tag}: the offset after the matching closing tag. */
-  int dollarQuoteEnd(int i, String tag) {
+  public int dollarQuoteEnd(int i, String tag) {
     int close = s.indexOf(tag, i + tag.length());
     if (close < 0) {
       throw unterminated("dollar-quoted string " + tag, i);
@@ -131,12 +132,12 @@ final class SqlLexer {
   }
 
   /** PostgreSQL's ident_start: ASCII letters, {@code _} and every non-ASCII character. */
-  static boolean isIdentStart(char c) {
+  public static boolean isIdentStart(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
   }
 
   /** PostgreSQL's ident_cont: ident_start, digits and {@code $}. */
-  static boolean isIdentPart(char c) {
+  public static boolean isIdentPart(char c) {
     return isIdentStart(c) || (c >= '0' && c <= '9') || c == '$';
   }
 
