@@ -3,6 +3,7 @@ package dev.tusk.cli.command;
 import dev.tusk.cli.Cli;
 import dev.tusk.cli.migrate.MigrateBaseline;
 import dev.tusk.cli.migrate.MigrateDown;
+import dev.tusk.cli.migrate.MigrateDrift;
 import dev.tusk.cli.migrate.MigrateNew;
 import dev.tusk.cli.migrate.MigrateRepair;
 import dev.tusk.cli.migrate.MigrateStatus;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       MigrateDown.class,
       MigrateStatus.class,
       MigrateValidate.class,
+      MigrateDrift.class,
       MigrateBaseline.class,
       MigrateRepair.class
     })
