@@ -27,8 +27,8 @@ public final class DiffText {
   /** Replay: expected is the schema before the up file, actual the schema after its down file. */
   public static final Wording REPLAY =
       new Wording(
-          "left behind by the down file (it was not there before the up file)",
-          "gone after the down file (it was there before the up file)");
+          "left behind by the down file; it was not there before the up file",
+          "gone after the down file; it was there before the up file");
 
   private static final int SHORT = 60;
   private static final Set<String> SUMMARISED =

@@ -60,8 +60,7 @@ public final class Drift {
       result =
           new DriftResult(
               database,
-              s.shown(),
-              s.created(),
+              s.info(),
               plan.replayed(),
               SnapshotDiff.compare(expected, actual),
               plan.notes());

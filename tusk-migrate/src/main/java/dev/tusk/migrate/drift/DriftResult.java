@@ -12,15 +12,13 @@ import java.util.List;
  * the same as a stable document. Expected values are the migrations', actual values the database's.
  *
  * @param database the database checked
- * @param scratch how the scratch database is named in reports
- * @param scratchCreated whether Tusk made it (and dropped it)
+ * @param scratch the scratch database the migrations were replayed in
  * @param replayed the migrations replayed, in order
  * @param notes what the replay could not match exactly, or a scratch database left behind
  */
 public record DriftResult(
     String database,
-    String scratch,
-    boolean scratchCreated,
+    ScratchInfo scratch,
     List<String> replayed,
     List<Difference> differences,
     List<String> notes) {
@@ -38,7 +36,7 @@ public record DriftResult(
   DriftResult withNote(String note) {
     List<String> more = new ArrayList<>(notes);
     more.add(note);
-    return new DriftResult(database, scratch, scratchCreated, replayed, differences, more);
+    return new DriftResult(database, scratch, replayed, differences, more);
   }
 
   public String toText() {
@@ -64,9 +62,7 @@ public record DriftResult(
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("drift", drift());
     root.put("database", database);
-    ObjectNode s = root.putObject("scratch");
-    s.put("database", scratch);
-    s.put("created", scratchCreated);
+    scratch.json(root);
     ArrayNode r = root.putArray("replayed");
     replayed.forEach(r::add);
     ArrayNode list = root.putArray("differences");
@@ -90,6 +86,6 @@ public record DriftResult(
         + " version(s)"
         + (repeatables > 0 ? " and " + repeatables + " repeatable(s)" : "")
         + " replayed in "
-        + (scratchCreated ? "a scratch database" : scratch);
+        + scratch.where();
   }
 }

@@ -123,8 +123,7 @@ public final class Replay {
       repeatableError =
           attempt("repeatables", () -> new Migrator(files, asOwner, clock).up(UpOptions.all()));
     }
-    return new ReplayResult(
-        s.shown(), s.created(), checks, repeatables, repeatableError, List.of());
+    return new ReplayResult(s.info(), checks, repeatables, repeatableError, List.of());
   }
 
   private static VersionCheck failure(VersionedMigration m, String up, String down, String error) {

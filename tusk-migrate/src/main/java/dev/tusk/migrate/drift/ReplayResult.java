@@ -16,8 +16,7 @@ import java.util.Optional;
  * @param notes e.g. a scratch database that could not be dropped
  */
 public record ReplayResult(
-    String scratch,
-    boolean scratchCreated,
+    ScratchInfo scratch,
     List<VersionCheck> versions,
     int repeatables,
     Optional<String> repeatableError,
@@ -40,13 +39,13 @@ public record ReplayResult(
   ReplayResult withNote(String note) {
     List<String> more = new ArrayList<>(notes);
     more.add(note);
-    return new ReplayResult(scratch, scratchCreated, versions, repeatables, repeatableError, more);
+    return new ReplayResult(scratch, versions, repeatables, repeatableError, more);
   }
 
   public String toText() {
     long checked = versions.stream().filter(v -> v.outcome() == VersionCheck.Outcome.OK).count();
     StringBuilder out = new StringBuilder();
-    String where = scratchCreated ? "a scratch database" : scratch;
+    String where = scratch.where();
     if (ok()) {
       out.append("Replay OK: every down file reverses its up file (")
           .append(checked)
@@ -74,9 +73,7 @@ public record ReplayResult(
   public ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("ok", ok());
-    ObjectNode s = root.putObject("scratch");
-    s.put("database", scratch);
-    s.put("created", scratchCreated);
+    scratch.json(root);
     ArrayNode list = root.putArray("versions");
     for (VersionCheck v : versions) {
       ObjectNode o = list.addObject();

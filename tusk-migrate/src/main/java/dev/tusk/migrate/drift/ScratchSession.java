@@ -57,6 +57,11 @@ public final class ScratchSession implements AutoCloseable {
     return dropper.isPresent();
   }
 
+  /** The database, for reports. */
+  public ScratchInfo info() {
+    return new ScratchInfo(name, shown, created());
+  }
+
   /** Why a created database could not be dropped, after {@link #close()}. */
   public Optional<String> leftOver() {
     return leftOver;

@@ -83,8 +83,10 @@ class DriftIT {
     assertThat(result.drift()).as(result.toText()).isFalse();
     assertThat(result.replayed()).containsExactly("V1 catalog", "V2 functions", "R views");
     assertThat(result.notes()).isEmpty();
-    assertThat(result.scratchCreated()).isTrue();
-    assertThat(result.scratch()).startsWith("scratch database tusk_scratch_");
+    assertThat(result.scratch().created()).isTrue();
+    assertThat(result.scratch().name()).startsWith("tusk_scratch_");
+    assertThat(result.scratch().description())
+        .isEqualTo("scratch database " + result.scratch().name());
     assertThat(result.toText())
         .isEqualTo(
             "No drift: database "
@@ -95,6 +97,7 @@ class DriftIT {
     assertThat(json.path("drift").asBoolean()).isFalse();
     assertThat(json.path("differences")).isEmpty();
     assertThat(json.path("scratch").path("created").asBoolean()).isTrue();
+    assertThat(json.path("scratch").path("name").asText()).isEqualTo(result.scratch().name());
     assertThat(scene.scratchDatabases()).isEmpty();
   }
 

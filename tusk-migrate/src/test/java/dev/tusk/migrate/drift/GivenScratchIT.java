@@ -35,8 +35,8 @@ class GivenScratchIT {
     DriftResult result = scene.drift(db, given(server, empty)).run();
 
     assertThat(result.drift()).as(result.toText()).isFalse();
-    assertThat(result.scratchCreated()).isFalse();
-    assertThat(result.scratch()).isEqualTo("database " + empty.name());
+    assertThat(result.scratch())
+        .isEqualTo(new ScratchInfo(empty.name(), "database " + empty.name(), false));
     assertThat(result.toText()).contains("replayed in database " + empty.name());
     assertThat(Scene.rows(empty::connect, "SELECT to_regclass('content.products')::text"))
         .containsExactly("content.products");

@@ -77,8 +77,8 @@ class ReplayIT {
     assertThat(v2.outcome()).isEqualTo(VersionCheck.Outcome.MISMATCH);
     assertThat(Scene.lines(v2.differences(), DiffText.REPLAY))
         .containsExactly(
-            "function content.touch(): left behind by the down file (it was not there before the"
-                + " up file)");
+            "function content.touch(): left behind by the down file; it was not there before the"
+                + " up file");
     assertThat(result.versions().get(2).outcome()).isEqualTo(VersionCheck.Outcome.NOT_CHECKED);
     assertThat(result.repeatables()).isZero();
     assertThat(result.toText())
@@ -89,8 +89,8 @@ class ReplayIT {
               V1 catalog: ok
               V2 functions: V2__functions.down.sql does not reverse V2__functions.up.sql: 1 \
             difference(s) from the schema before it
-                function content.touch(): left behind by the down file (it was not there before \
-            the up file)
+                function content.touch(): left behind by the down file; it was not there before \
+            the up file
               V3 sku: not checked (an earlier version failed the check)
             """);
     assertThat(scene.scratchDatabases()).isEmpty();
@@ -111,8 +111,8 @@ class ReplayIT {
     assertThat(v3.outcome()).isEqualTo(VersionCheck.Outcome.MISMATCH);
     assertThat(Scene.lines(v3.differences(), DiffText.REPLAY))
         .containsExactly(
-            "table content.products index products_live: gone after the down file (it was there"
-                + " before the up file): CREATE INDEX products_live ON content.products USING btree"
+            "table content.products index products_live: gone after the down file; it was there"
+                + " before the up file: CREATE INDEX products_live ON content.products USING btree"
                 + " (status) WHERE (status = 'live'::content.status)");
     JsonNode json = result.toJson();
     assertThat(json.path("ok").asBoolean()).isFalse();

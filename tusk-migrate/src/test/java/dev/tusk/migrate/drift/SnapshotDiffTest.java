@@ -128,7 +128,7 @@ class SnapshotDiffTest {
 
     assertThat(DiffText.line(diff.get(0), DiffText.REPLAY))
         .isEqualTo(
-            "table app.items column id: left behind by the down file (it was not there before"
-                + " the up file) (integer)");
+            "table app.items column id: left behind by the down file; it was not there before"
+                + " the up file (integer)");
   }
 }
