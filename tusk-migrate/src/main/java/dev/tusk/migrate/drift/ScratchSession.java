@@ -24,7 +24,7 @@ public final class ScratchSession implements AutoCloseable {
   private final Optional<Dropper> dropper;
   private final AtomicBoolean dropped = new AtomicBoolean();
   private final Thread hook;
-  private Optional<String> leftOver = Optional.empty();
+  private volatile Optional<String> leftOver = Optional.empty();
 
   ScratchSession(String name, String shown, ConnectionSource source, Optional<Dropper> dropper) {
     this.name = name;
