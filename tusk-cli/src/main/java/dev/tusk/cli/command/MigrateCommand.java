@@ -3,6 +3,7 @@ package dev.tusk.cli.command;
 import dev.tusk.cli.Cli;
 import dev.tusk.cli.migrate.MigrateBaseline;
 import dev.tusk.cli.migrate.MigrateDown;
+import dev.tusk.cli.migrate.MigrateDrift;
 import dev.tusk.cli.migrate.MigrateLint;
 import dev.tusk.cli.migrate.MigrateNew;
 import dev.tusk.cli.migrate.MigrateRepair;
@@ -22,13 +23,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = "Versioned SQL migrations: new, up, down, status, validate, baseline, repair.",
+    description =
+        "Versioned SQL migrations: new, up, down, status, validate, drift, lint, baseline, repair.",
     subcommands = {
       MigrateNew.class,
       MigrateUp.class,
       MigrateDown.class,
       MigrateStatus.class,
       MigrateValidate.class,
+      MigrateDrift.class,
       MigrateLint.class,
       MigrateBaseline.class,
       MigrateRepair.class

@@ -12,4 +12,10 @@ final class Reports {
     cli.out().print(json ? report.toJsonText() + "\n" : report.toText());
     cli.out().flush();
   }
+
+  /** The same for a report that is not a {@link MigrateReport} (drift, replay). */
+  static void print(Cli cli, String text, String jsonText, boolean json) {
+    cli.out().print(json ? jsonText + "\n" : text);
+    cli.out().flush();
+  }
 }

@@ -76,6 +76,35 @@ public final class Reconciler {
     return new Result(changes, ran);
   }
 
+  /**
+   * Prepares the existing, empty database {@code name} as {@link #reconcile} prepares {@code db}:
+   * its owner, then inside it the schemas, extensions, grants, default privileges and init_sql
+   * scripts of {@code db}. For the scratch database of {@code tusk migrate drift}, which must start
+   * where {@code db} started before its first migration. Roles are cluster-wide and not touched.
+   */
+  public Result prepareCopy(TuskConfig config, DatabaseConfig db, String name) {
+    DatabaseConfig copy =
+        new DatabaseConfig(
+            name, db.owner(), db.schemas(), db.extensions(), db.initSql(), db.grants());
+    int changes = 0;
+    int ran = 0;
+    String step = "database " + name + " (a copy of " + db.name() + ")";
+    try (Connection c = superuser.open(name)) {
+      changes += databases.ensureDatabase(c, copy);
+      changes += databases.reconcileInside(c, copy, connectRoles(config, db));
+    } catch (SQLException e) {
+      throw failed(step, e);
+    }
+    if (!copy.initSql().isEmpty()) {
+      try (Connection c = superuser.open(name, Map.of("preferQueryMode", "simple"))) {
+        ran += scripts.run(c, copy);
+      } catch (SQLException e) {
+        throw failed(step, e);
+      }
+    }
+    return new Result(changes, ran);
+  }
+
   /** The roles that may connect: the owner, every grantee, and every configured login role. */
   static List<String> connectRoles(TuskConfig config, DatabaseConfig db) {
     Set<String> out = new LinkedHashSet<>();
