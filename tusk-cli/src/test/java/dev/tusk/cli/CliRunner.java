@@ -1,6 +1,9 @@
 package dev.tusk.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,7 +13,15 @@ import java.util.Map;
 /** Runs the CLI in-process, as a user would type it, and captures what it printed. */
 final class CliRunner {
 
-  record Result(int exit, String out, String err) {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Result(int exit, String out, String err) {
+
+    /** What the command printed, as the JSON it should be. */
+    JsonNode json() throws IOException {
+      return JSON.readTree(out);
+    }
+  }
 
   private CliRunner() {}
 

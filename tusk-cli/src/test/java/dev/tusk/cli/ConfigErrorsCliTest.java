@@ -98,8 +98,8 @@ class ConfigErrorsCliTest {
         CliRunner.run(
             dir,
             Map.of(
-                "TUSK_ADMIN_PORT", Integer.toString(freePort()),
-                "TUSK_POSTGRES_PORT", Integer.toString(freePort())),
+                "TUSK_ADMIN_PORT", Integer.toString(TestProject.freePort()),
+                "TUSK_POSTGRES_PORT", Integer.toString(TestProject.freePort())),
             "up");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
@@ -117,8 +117,8 @@ class ConfigErrorsCliTest {
     Map<String, String> env =
         Map.of(
             "TUSK_POSTGRES_OS_USER", "tusk_no_such_user",
-            "TUSK_ADMIN_PORT", Integer.toString(freePort()),
-            "TUSK_POSTGRES_PORT", Integer.toString(freePort()));
+            "TUSK_ADMIN_PORT", Integer.toString(TestProject.freePort()),
+            "TUSK_POSTGRES_PORT", Integer.toString(TestProject.freePort()));
     if (!dev.tusk.engine.binaries.BinaryResolver.runningAsRoot()) {
       // Not root: PostgreSQL runs as the current user and os_user is not consulted, which
       // config check (no start needed) shows by accepting it.
@@ -151,7 +151,7 @@ class ConfigErrorsCliTest {
               - name: app_owner
                 login: true
             """,
-            Map.of("TUSK_ADMIN_PORT", Integer.toString(freePort())));
+            Map.of("TUSK_ADMIN_PORT", Integer.toString(TestProject.freePort())));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .contains("two files named 001.sql")
@@ -229,12 +229,16 @@ class ConfigErrorsCliTest {
   @Test
   void statusWithNothingRunningIsDown() {
     CliRunner.Result r =
-        CliRunner.run(dir, Map.of("TUSK_ADMIN_PORT", Integer.toString(freePort())), "status");
+        CliRunner.run(
+            dir, Map.of("TUSK_ADMIN_PORT", Integer.toString(TestProject.freePort())), "status");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).contains(": down").contains("unreachable");
     CliRunner.Result json =
         CliRunner.run(
-            dir, Map.of("TUSK_ADMIN_PORT", Integer.toString(freePort())), "status", "--json");
+            dir,
+            Map.of("TUSK_ADMIN_PORT", Integer.toString(TestProject.freePort())),
+            "status",
+            "--json");
     assertThat(json.exit()).isEqualTo(2);
     assertThat(json.out()).contains("\"status\" : \"down\"");
   }
@@ -273,13 +277,5 @@ class ConfigErrorsCliTest {
     CliRunner.Result r = CliRunner.run(dir, Map.of(), "--version");
     assertThat(r.exit()).isEqualTo(0);
     assertThat(r.out()).contains("embedded PostgreSQL 18.");
-  }
-
-  static int freePort() {
-    try (var s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -216,7 +216,7 @@ class MigrateCliTest {
     Files.writeString(
         dir.resolve("tusk.yaml"),
         "postgres: { port: %d, superuser_password: pw, tls: { mode: off } }\n"
-            .formatted(ConfigErrorsCliTest.freePort()));
+            .formatted(TestProject.freePort()));
 
     CliRunner.Result r = run("migrate", "status");
 
@@ -233,7 +233,7 @@ class MigrateCliTest {
     Files.writeString(
         dir.resolve("tusk.yaml"),
         "postgres: { port: %d }\nadmin: { port: %d }\n"
-            .formatted(ConfigErrorsCliTest.freePort(), ConfigErrorsCliTest.freePort()));
+            .formatted(TestProject.freePort(), TestProject.freePort()));
 
     CliRunner.Result r = run("up");
 

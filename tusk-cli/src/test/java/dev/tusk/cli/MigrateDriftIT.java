@@ -3,23 +3,18 @@ package dev.tusk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code tusk migrate drift} and {@code validate --replay} end to end, against a platform started
@@ -31,27 +26,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MigrateDriftIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  @RegisterExtension static final TestProject project = TestProject.create("tusk-drift-it-");
 
-  static Path dir;
   static Path migrations;
   static TuskProcess tusk;
 
   @BeforeAll
   static void project() throws IOException {
-    dir = Files.createTempDirectory("tusk-drift-it-");
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.createDirectories(dir.resolve("sql"));
-    Files.writeString(
-        dir.resolve("sql/001-init.sql"),
-        "CREATE TABLE content.settings (key text PRIMARY KEY, value text);\n");
-    Files.writeString(
-        dir.resolve("tusk.yaml"),
+    project.write(
+        "sql/001-init.sql", "CREATE TABLE content.settings (key text PRIMARY KEY, value text);\n");
+    project.writeConfig(
         """
         cluster:
           name: db-driftit-test
         postgres:
-          port: %d
+          port: {postgres.port}
         databases:
           - name: app
             owner: app_owner
@@ -64,10 +53,9 @@ class MigrateDriftIT {
           - { name: app_owner, login: true }
           - { name: app_reader }
         admin:
-          port: %d
-        """
-            .formatted(ConfigErrorsCliTest.freePort(), ConfigErrorsCliTest.freePort()));
-    migrations = Files.createDirectories(dir.resolve("migrations"));
+          port: {admin.port}
+        """);
+    migrations = Files.createDirectories(project.resolve("migrations"));
     write(
         "V1__items.up.sql",
         """
@@ -87,78 +75,46 @@ class MigrateDriftIT {
         "CREATE OR REPLACE VIEW content.item_names AS SELECT name FROM content.items;\n");
   }
 
-  @AfterAll
-  static void cleanUp() throws IOException {
-    if (tusk != null) {
-      tusk.close();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
   static void write(String name, String sql) throws IOException {
     Files.writeString(migrations.resolve(name), sql);
   }
 
-  static CliRunner.Result tusk(String... args) {
-    return CliRunner.run(dir, Map.of(), args);
-  }
-
-  static String sql(String query) {
-    CliRunner.Result r = tusk("sql", "--csv", query);
-    assertThat(r.exit()).as(r.err()).isEqualTo(0);
-    return r.out();
-  }
-
-  static JsonNode json(CliRunner.Result r) throws IOException {
-    return JSON.readTree(r.out());
-  }
-
   static String scratchDatabases() {
-    return sql(
+    return project.sql(
         "SELECT count(*) AS scratch FROM pg_database WHERE datname LIKE 'tusk\\_scratch\\_%'");
   }
 
   /** A URL for database {@code db} on the platform's server, with the superuser's password. */
   static String url(String db) throws IOException {
-    String password = Files.readString(dir.resolve("tusk-data/secrets/postgres.password")).strip();
-    String port =
-        Files.readString(dir.resolve("tusk.yaml"))
-            .lines()
-            .filter(l -> l.strip().startsWith("port:"))
-            .findFirst()
-            .orElseThrow()
-            .replaceAll("\\D", "");
+    String password =
+        Files.readString(project.resolve("tusk-data/secrets/postgres.password")).strip();
     return "postgresql://postgres:"
         + URLEncoder.encode(password, StandardCharsets.UTF_8)
         + "@127.0.0.1:"
-        + port
+        + project.postgresPort()
         + "/"
         + db
         + "?sslmode=verify-full&sslrootcert="
-        + URLEncoder.encode(dir.resolve("tusk-data/tls/ca.crt").toString(), StandardCharsets.UTF_8);
+        + URLEncoder.encode(
+            project.resolve("tusk-data/tls/ca.crt").toString(), StandardCharsets.UTF_8);
   }
 
   @Test
   @Order(1)
   void rightAfterTuskUpThereIsNoDrift() throws Exception {
-    tusk = TuskProcess.start(dir, Map.of(), "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(3));
+    tusk = project.up(Duration.ofMinutes(3));
     assertThat(tusk.out()).contains("migrations: applied 3 (1 repeatable), now at V2");
 
-    CliRunner.Result text = tusk("migrate", "drift");
+    CliRunner.Result text = project.tusk("migrate", "drift");
 
     assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(0);
     assertThat(text.out())
         .isEqualTo(
             "No drift: database app matches its migrations (2 version(s) and 1 repeatable(s)"
                 + " replayed in a scratch database).\n");
-    CliRunner.Result asJson = tusk("migrate", "drift", "--json");
+    CliRunner.Result asJson = project.tusk("migrate", "drift", "--json");
     assertThat(asJson.exit()).as(asJson.err()).isEqualTo(0);
-    JsonNode j = json(asJson);
+    JsonNode j = asJson.json();
     assertThat(j.path("drift").asBoolean()).isFalse();
     assertThat(j.path("database").asText()).isEqualTo("app");
     assertThat(j.path("scratch").path("created").asBoolean()).isTrue();
@@ -174,10 +130,10 @@ class MigrateDriftIT {
   @Test
   @Order(2)
   void anAlterTableByHandIsDriftWithExitOne() throws Exception {
-    sql("ALTER TABLE content.items ADD COLUMN note text");
-    sql("ALTER POLICY items_read ON content.items USING (price > 0)");
+    project.sql("ALTER TABLE content.items ADD COLUMN note text");
+    project.sql("ALTER POLICY items_read ON content.items USING (price > 0)");
 
-    CliRunner.Result text = tusk("migrate", "drift");
+    CliRunner.Result text = project.tusk("migrate", "drift");
 
     assertThat(text.exit()).as(text.err()).isEqualTo(1);
     assertThat(text.out())
@@ -187,10 +143,10 @@ class MigrateDriftIT {
                 + "  table content.items column note: in the database, not made by the"
                 + " migrations (text)\n"
                 + "  table content.items policy items_read: using true -> (price > 0)\n");
-    CliRunner.Result asJson = tusk("migrate", "drift", "--json");
+    CliRunner.Result asJson = project.tusk("migrate", "drift", "--json");
     assertThat(asJson.exit()).isEqualTo(1);
-    JsonNode d = json(asJson).path("differences");
-    assertThat(json(asJson).path("drift").asBoolean()).isTrue();
+    JsonNode d = asJson.json().path("differences");
+    assertThat(asJson.json().path("drift").asBoolean()).isTrue();
     assertThat(d).hasSize(2);
     assertThat(d.get(0).path("object").asText()).isEqualTo("table content.items column note");
     assertThat(d.get(0).path("change").asText()).isEqualTo("added");
@@ -200,15 +156,15 @@ class MigrateDriftIT {
     assertThat(d.get(1).path("actual").asText()).isEqualTo("(price > 0)");
     assertThat(scratchDatabases()).endsWith("\r\n0\r\n");
 
-    sql("ALTER TABLE content.items DROP COLUMN note");
-    sql("ALTER POLICY items_read ON content.items USING (true)");
-    assertThat(tusk("migrate", "drift").exit()).isEqualTo(0);
+    project.sql("ALTER TABLE content.items DROP COLUMN note");
+    project.sql("ALTER POLICY items_read ON content.items USING (true)");
+    assertThat(project.tusk("migrate", "drift").exit()).isEqualTo(0);
   }
 
   @Test
   @Order(3)
   void validateReplayChecksEveryDownFile() throws Exception {
-    CliRunner.Result ok = tusk("migrate", "validate", "--replay");
+    CliRunner.Result ok = project.tusk("migrate", "validate", "--replay");
     assertThat(ok.exit()).as(ok.out() + ok.err()).isEqualTo(0);
     assertThat(ok.out())
         .isEqualTo(
@@ -220,10 +176,10 @@ class MigrateDriftIT {
 
     write("V3__index.up.sql", "CREATE INDEX items_name ON content.items (name);\n");
     write("V3__index.down.sql", "SELECT 1;\n");
-    CliRunner.Result bad = tusk("migrate", "validate", "--replay", "--json");
+    CliRunner.Result bad = project.tusk("migrate", "validate", "--replay", "--json");
 
     assertThat(bad.exit()).as(bad.err()).isEqualTo(1);
-    JsonNode j = json(bad);
+    JsonNode j = bad.json();
     assertThat(j.path("ok").asBoolean()).isFalse();
     assertThat(j.path("problems")).isEmpty();
     JsonNode v3 = j.at("/replay/versions/2");
@@ -233,7 +189,7 @@ class MigrateDriftIT {
     assertThat(v3.at("/differences/0/object").asText())
         .isEqualTo("table content.items index items_name");
     assertThat(j.at("/replay/repeatables/applied").asInt()).isZero();
-    CliRunner.Result text = tusk("migrate", "validate", "--replay");
+    CliRunner.Result text = project.tusk("migrate", "validate", "--replay");
     assertThat(text.out())
         .contains(
             "  V3 index: V3__index.down.sql does not reverse V3__index.up.sql: 1 difference(s)"
@@ -243,7 +199,7 @@ class MigrateDriftIT {
                 + " USING btree (name)\n");
     assertThat(scratchDatabases()).endsWith("\r\n0\r\n");
     // Pending V3 is not drift: drift replays what the database has.
-    CliRunner.Result drift = tusk("migrate", "drift");
+    CliRunner.Result drift = project.tusk("migrate", "drift");
     assertThat(drift.exit()).as(drift.out()).isEqualTo(0);
     assertThat(drift.out()).contains("note: V3 index: pending (not applied to the database)");
     Files.delete(migrations.resolve("V3__index.up.sql"));
@@ -254,7 +210,7 @@ class MigrateDriftIT {
   @Order(4)
   void badScratchUrlsAreClearErrorsAndNothingIsDropped() throws Exception {
     CliRunner.Result malformed =
-        tusk("migrate", "drift", "--scratch-url", "postgresql://u:hunter2@h:99999/db");
+        project.tusk("migrate", "drift", "--scratch-url", "postgresql://u:hunter2@h:99999/db");
     assertThat(malformed.exit()).isEqualTo(2);
     assertThat(malformed.err())
         .contains("migrate.bad_scratch_url")
@@ -262,33 +218,35 @@ class MigrateDriftIT {
         .doesNotContain("hunter2");
     assertThat(malformed.out()).isEmpty();
 
-    CliRunner.Result self = tusk("migrate", "drift", "--scratch-url", url("app"));
+    CliRunner.Result self = project.tusk("migrate", "drift", "--scratch-url", url("app"));
     assertThat(self.exit()).isEqualTo(2);
     assertThat(self.err())
         .contains("is the database being checked")
         .contains("migrate.scratch_refused");
 
-    sql("CREATE DATABASE keepme");
-    CliRunner.Result toKeep = tusk("migrate", "drift", "--scratch-url", url("keepme"), "--json");
+    project.sql("CREATE DATABASE keepme");
+    CliRunner.Result toKeep =
+        project.tusk("migrate", "drift", "--scratch-url", url("keepme"), "--json");
     assertThat(toKeep.exit()).as(toKeep.out() + toKeep.err()).isEqualTo(0);
-    assertThat(json(toKeep).path("scratch").path("created").asBoolean()).isFalse();
-    assertThat(json(toKeep).path("scratch").path("name").asText()).isEqualTo("keepme");
-    assertThat(json(toKeep).path("scratch").path("description").asText())
+    assertThat(toKeep.json().path("scratch").path("created").asBoolean()).isFalse();
+    assertThat(toKeep.json().path("scratch").path("name").asText()).isEqualTo("keepme");
+    assertThat(toKeep.json().path("scratch").path("description").asText())
         .startsWith("database keepme on 127.0.0.1:");
-    assertThat(sql("SELECT count(*) AS n FROM pg_database WHERE datname = 'keepme'"))
+    assertThat(project.sql("SELECT count(*) AS n FROM pg_database WHERE datname = 'keepme'"))
         .endsWith("\r\n1\r\n");
 
-    CliRunner.Result again = tusk("migrate", "drift", "--scratch-url", url("keepme"));
+    CliRunner.Result again = project.tusk("migrate", "drift", "--scratch-url", url("keepme"));
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err())
         .contains("migrate.scratch_not_empty")
         .contains("is not empty: it has ")
         .doesNotContain(
-            Files.readString(dir.resolve("tusk-data/secrets/postgres.password")).strip());
-    assertThat(sql("SELECT count(*) AS n FROM pg_database WHERE datname = 'keepme'"))
+            Files.readString(project.resolve("tusk-data/secrets/postgres.password")).strip());
+    assertThat(project.sql("SELECT count(*) AS n FROM pg_database WHERE datname = 'keepme'"))
         .endsWith("\r\n1\r\n");
 
-    CliRunner.Result noReplay = tusk("migrate", "validate", "--scratch-url", "postgresql://h/db");
+    CliRunner.Result noReplay =
+        project.tusk("migrate", "validate", "--scratch-url", "postgresql://h/db");
     assertThat(noReplay.exit()).isEqualTo(2);
     assertThat(noReplay.err()).contains("migrate.scratch_url_without_replay");
   }
@@ -297,14 +255,13 @@ class MigrateDriftIT {
   @Order(5)
   void statusValidateAndDriftAllHaveTextAndJson() throws Exception {
     for (String command : new String[] {"status", "validate", "drift"}) {
-      CliRunner.Result text = tusk("migrate", command);
+      CliRunner.Result text = project.tusk("migrate", command);
       assertThat(text.exit()).as(command + ": " + text.err()).isEqualTo(0);
       assertThat(text.out()).as(command).isNotBlank().doesNotStartWith("{");
-      CliRunner.Result asJson = tusk("migrate", command, "--json");
+      CliRunner.Result asJson = project.tusk("migrate", command, "--json");
       assertThat(asJson.exit()).as(command + ": " + asJson.err()).isEqualTo(0);
-      assertThat(json(asJson).isObject()).as(command).isTrue();
+      assertThat(asJson.json().isObject()).as(command).isTrue();
     }
-    tusk.signal("TERM");
-    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+    assertThat(tusk.stop()).isEqualTo(0);
   }
 }

@@ -202,7 +202,7 @@ class MigrateLintCliTest {
     Files.writeString(
         dir.resolve("tusk.yaml"),
         "postgres: { port: %d, superuser_password: pw, tls: { mode: off } }\n"
-            .formatted(ConfigErrorsCliTest.freePort()));
+            .formatted(TestProject.freePort()));
 
     CliRunner.Result r = run("migrate", "lint", "--json");
 

@@ -29,7 +29,7 @@ class TenantCliTest {
     Files.writeString(
         dir.resolve("tusk.yaml"),
         "postgres: { port: %d, superuser_password: pw, tls: { mode: off } }\n%s"
-            .formatted(ConfigErrorsCliTest.freePort(), migrations));
+            .formatted(TestProject.freePort(), migrations));
   }
 
   @Test

@@ -3,22 +3,18 @@ package dev.tusk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tenants end to end against a real {@code tusk up} with a REST API section: {@code tusk tenant
@@ -29,23 +25,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TenantIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  @RegisterExtension static final TestProject project = TestProject.create("tusk-tenant-it-");
 
-  static Path dir;
   static Path tenantMigrations;
   static TuskProcess tusk;
 
   @BeforeAll
   static void project() throws IOException {
-    dir = Files.createTempDirectory("tusk-tenant-it-");
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.writeString(
-        dir.resolve("tusk.yaml"),
+    project.writeConfig(
         """
         cluster:
           name: db-tenantit-test
         postgres:
-          port: %d
+          port: {postgres.port}
         databases:
           - name: app
             owner: app_owner
@@ -55,20 +47,16 @@ class TenantIT {
           - { name: api_anonymous }
           - { name: authenticator, login: true, inherit: false, member_of: [api_anonymous] }
         api:
-          port: %d
+          port: {api.port}
           user: authenticator
           schemas: [content]
           anon_role: api_anonymous
         admin:
-          port: %d
+          port: {admin.port}
         migrations:
           tenant_dir: ./tenant_migrations
-        """
-            .formatted(
-                ConfigErrorsCliTest.freePort(),
-                ConfigErrorsCliTest.freePort(),
-                ConfigErrorsCliTest.freePort()));
-    tenantMigrations = Files.createDirectories(dir.resolve("tenant_migrations"));
+        """);
+    tenantMigrations = Files.createDirectories(project.resolve("tenant_migrations"));
     write(
         "V1__items.up.sql",
         "CREATE TABLE items (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT"
@@ -76,24 +64,12 @@ class TenantIT {
     write("V1__items.down.sql", "DROP TABLE items;\n");
   }
 
-  @AfterAll
-  static void cleanUp() throws IOException {
-    if (tusk != null) {
-      tusk.close();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
-
   static void write(String name, String sql) throws IOException {
     Files.writeString(tenantMigrations.resolve(name), sql);
   }
 
   static CliRunner.Result tusk(String... args) {
-    return CliRunner.run(dir, Map.of("USER", "alice"), args);
+    return CliRunner.run(project.dir(), Map.of("USER", "alice"), args);
   }
 
   /** The CSV rows of a query, without the header. */
@@ -106,8 +82,7 @@ class TenantIT {
   @Test
   @Order(1)
   void withNoTenantsThereIsNothingToDo() throws Exception {
-    tusk = TuskProcess.start(dir, Map.of(), "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(3));
+    tusk = project.up(Duration.ofMinutes(3));
 
     CliRunner.Result list = tusk("tenant", "list");
     CliRunner.Result up = tusk("migrate", "up", "--tenants");
@@ -132,7 +107,7 @@ class TenantIT {
                 + " authenticator)\n"
                 + "tenant acme: applied 1, now at V1\n");
     assertThat(beta.exit()).as(beta.err()).isEqualTo(0);
-    JsonNode b = JSON.readTree(beta.out());
+    JsonNode b = beta.json();
     assertThat(b.path("tenant").asText()).isEqualTo("beta");
     assertThat(b.path("created").asBoolean()).isTrue();
     assertThat(b.path("role").asText()).isEqualTo("app_tenant_beta");
@@ -220,7 +195,7 @@ class TenantIT {
                 + "tenant beta: applied 1, now at V2\n"
                 + "2 tenant(s), all ok.\n");
     assertThat(again.exit()).isEqualTo(0);
-    JsonNode j = JSON.readTree(again.out());
+    JsonNode j = again.json();
     assertThat(j.at("/tenants/0/tenant").asText()).isEqualTo("acme");
     assertThat(j.at("/tenants/0/version").asText()).isEqualTo("2");
     assertThat(j.at("/tenants/1/steps")).isEmpty();
@@ -259,7 +234,7 @@ class TenantIT {
 
     CliRunner.Result list = tusk("tenant", "list", "--json");
     assertThat(list.exit()).as(list.err()).isEqualTo(0);
-    JsonNode l = JSON.readTree(list.out());
+    JsonNode l = list.json();
     assertThat(l.at("/tenants/0/version").asText()).isEqualTo("3");
     assertThat(l.at("/tenants/1/tenant").asText()).isEqualTo("beta");
     assertThat(l.at("/tenants/1/version").asText()).isEqualTo("2");

@@ -113,6 +113,12 @@ final class TuskProcess implements AutoCloseable {
     new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start().waitFor();
   }
 
+  /** Sends TERM and returns the exit code, waiting up to a minute. */
+  int stop() throws IOException, InterruptedException {
+    signal("TERM");
+    return waitExit(Duration.ofSeconds(60));
+  }
+
   /** Waits for exit and returns the code; kills the process on timeout. */
   int waitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -16,12 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acceptance path end to end, with {@code tusk up} as a real OS process: first start, data
@@ -34,33 +34,24 @@ class TuskUpIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  static Path dir;
-  static int pgPort;
-  static int adminPort;
-  static int apiPort;
+  @RegisterExtension static final TestProject project = TestProject.create("tusk-up-it-");
+
   static TuskProcess tusk;
 
   @BeforeAll
   static void project() throws IOException {
-    dir = Files.createTempDirectory("tusk-up-it-");
-    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    pgPort = ConfigErrorsCliTest.freePort();
-    adminPort = ConfigErrorsCliTest.freePort();
-    apiPort = ConfigErrorsCliTest.freePort();
-    Files.createDirectories(dir.resolve("sql"));
-    Files.writeString(
-        dir.resolve("sql/001-init.sql"),
+    project.write(
+        "sql/001-init.sql",
         """
         CREATE TABLE content.items (id int PRIMARY KEY, name text NOT NULL);
         INSERT INTO content.items VALUES (1, 'from init_sql');
         """);
-    Files.writeString(
-        dir.resolve("tusk.yaml"),
+    project.writeConfig(
         """
         cluster:
           name: db-upit-test
         postgres:
-          port: %d
+          port: {postgres.port}
         databases:
           - name: app
             owner: app_owner
@@ -74,49 +65,44 @@ class TuskUpIT {
           - { name: api_user, login: false }
           - { name: authenticator, login: true, inherit: false, member_of: [api_user] }
         admin:
-          port: %d
+          port: {admin.port}
         api:
-          port: %d
+          port: {api.port}
           schemas: [content]
           anon_role: api_user
-        """
-            .formatted(pgPort, adminPort, apiPort));
-  }
-
-  @AfterAll
-  static void cleanUp() throws Exception {
-    if (tusk != null) {
-      tusk.close();
-    }
+        """);
   }
 
   @Test
   @Order(10)
   void firstStartPrintsHowToConnect() throws Exception {
-    tusk = TuskProcess.start(dir, Map.of(), "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(3));
+    tusk = project.up(Duration.ofMinutes(3));
     assertThat(tusk.out())
         .contains("Tusk is up: cluster db-upit-test")
         .contains("cold start")
         .contains("initdb")
-        .contains("port=" + pgPort + " dbname=app user=app_owner sslmode=verify-full sslrootcert=")
-        .contains("http://127.0.0.1:" + adminPort + "/status");
+        .contains(
+            "port="
+                + project.postgresPort()
+                + " dbname=app user=app_owner sslmode=verify-full sslrootcert=")
+        .contains("http://127.0.0.1:" + project.adminPort() + "/status");
     HttpResponse<String> ready = get("/ready");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ready.body()).path("components").path("rest").asText())
         .isEqualTo("ready");
-    assertThat(tusk.out()).contains("REST API:  http://127.0.0.1:" + apiPort + "/");
+    assertThat(tusk.out()).contains("REST API:  http://127.0.0.1:" + project.apiPort() + "/");
     HttpResponse<String> items =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + apiPort + "/items?select=id,name&order=id"))
+                    URI.create(
+                        "http://127.0.0.1:" + project.apiPort() + "/items?select=id,name&order=id"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(items.statusCode()).as(items.body()).isEqualTo(200);
     assertThat(items.body()).isEqualTo("[{\"id\":1,\"name\":\"from init_sql\"}]");
     assertThat(get("/metrics").body())
         .contains("tusk_rest_requests_total{method=\"GET\",status=\"200\"} 1");
-    List<String> logLines = Files.readAllLines(dir.resolve("tusk-data/tusk.log"));
+    List<String> logLines = Files.readAllLines(project.resolve("tusk-data/tusk.log"));
     assertThat(logLines).anyMatch(l -> l.contains("\"component\":\"bootstrap\""));
     // One JSON line per request: method, path, role, status, rows, duration.
     JsonNode request = null;
@@ -138,13 +124,12 @@ class TuskUpIT {
   @Order(20)
   void sqlAndStatusWorkAgainstTheRunningPlatform() {
     CliRunner.Result ins =
-        CliRunner.run(dir, Map.of(), "sql", "INSERT INTO content.items VALUES (2, 'by tusk sql')");
+        project.tusk("sql", "INSERT INTO content.items VALUES (2, 'by tusk sql')");
     assertThat(ins.exit()).as(ins.err()).isEqualTo(0);
     CliRunner.Result sel =
-        CliRunner.run(
-            dir, Map.of(), "sql", "--csv", "SELECT id, name FROM content.items ORDER BY id");
+        project.tusk("sql", "--csv", "SELECT id, name FROM content.items ORDER BY id");
     assertThat(sel.out()).isEqualTo("id,name\r\n1,from init_sql\r\n2,by tusk sql\r\n");
-    CliRunner.Result status = CliRunner.run(dir, Map.of(), "status");
+    CliRunner.Result status = project.tusk("status");
     assertThat(status.exit()).as(status.out()).isEqualTo(0);
     assertThat(status.out()).contains("db-upit-test: healthy").contains("PostgreSQL 18.");
   }
@@ -153,9 +138,7 @@ class TuskUpIT {
   @Order(25)
   void sigusr1ReloadsTheApisSchemaCache() throws Exception {
     CliRunner.Result ddl =
-        CliRunner.run(
-            dir,
-            Map.of(),
+        project.tusk(
             "sql",
             "CREATE TABLE content.later (id int PRIMARY KEY);"
                 + " ALTER TABLE content.later ENABLE ROW LEVEL SECURITY;"
@@ -183,7 +166,7 @@ class TuskUpIT {
 
   private static HttpResponse<String> api(String path) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + project.apiPort() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -204,8 +187,7 @@ class TuskUpIT {
     }
     assertThat(get("/ready").statusCode()).isEqualTo(200);
     assertThat(s.path("postgres").path("restarts").asInt()).isEqualTo(1);
-    CliRunner.Result count =
-        CliRunner.run(dir, Map.of(), "sql", "--csv", "SELECT count(*) FROM content.items");
+    CliRunner.Result count = project.tusk("sql", "--csv", "SELECT count(*) FROM content.items");
     assertThat(count.out()).isEqualTo("count\r\n2\r\n");
     assertThat(get("/metrics").body()).contains("tusk_postgres_restarts_total 1");
   }
@@ -214,24 +196,20 @@ class TuskUpIT {
   @Order(40)
   void sigtermStopsEverythingAndExitsZero() throws Exception {
     long pgPid = status().path("postgres").path("pid").asLong();
-    tusk.signal("TERM");
-    assertThat(tusk.waitExit(Duration.ofSeconds(60))).as(tusk.err()).isEqualTo(0);
+    assertThat(tusk.stop()).as(tusk.err()).isEqualTo(0);
     assertThat(tusk.out()).endsWith("Tusk stopped.");
     assertThat(ProcessHandle.of(pgPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-    assertThat(dir.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+    assertThat(project.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
   }
 
   @Test
   @Order(50)
   void aWarmRestartKeepsDataAndRerunsNothing() throws Exception {
-    tusk = TuskProcess.start(dir, Map.of(), "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
+    tusk = project.up(Duration.ofMinutes(2));
     assertThat(tusk.out()).contains("warm start").doesNotContain("initdb");
     assertThat(tusk.err()).doesNotContain("created role").doesNotContain("ran init_sql");
     CliRunner.Result r =
-        CliRunner.run(
-            dir,
-            Map.of(),
+        project.tusk(
             "sql",
             "--csv",
             "SELECT (SELECT count(*) FROM content.items), (SELECT count(*) FROM tusk.init_sql_history),"
@@ -244,88 +222,81 @@ class TuskUpIT {
   @Test
   @Order(60)
   void aSecondTuskOnTheSamePortsIsRefusedWithExitTwo() throws Exception {
-    tusk = TuskProcess.start(dir, Map.of(), "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
-    Path other = Files.createTempDirectory("tusk-up-it-other-");
-    Files.copy(dir.resolve("tusk.yaml"), other.resolve("tusk.yaml"));
-    Files.createDirectories(other.resolve("sql"));
-    Files.copy(dir.resolve("sql/001-init.sql"), other.resolve("sql/001-init.sql"));
-    CliRunner.Result api = CliRunner.run(other, Map.of(), "up");
-    assertThat(api.exit()).isEqualTo(2);
-    assertThat(api.err()).contains("api.port " + apiPort).contains("TUSK_API_PORT");
-    assertThat(other.resolve("tusk-data")).doesNotExist();
-    String freeApi = Integer.toString(ConfigErrorsCliTest.freePort());
-    CliRunner.Result r = CliRunner.run(other, Map.of("TUSK_API_PORT", freeApi), "up");
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("admin.port " + adminPort).contains("is not available");
-    assertThat(other.resolve("tusk-data")).doesNotExist();
-    CliRunner.Result pg =
-        CliRunner.run(
-            other,
-            Map.of(
-                "TUSK_ADMIN_PORT",
-                Integer.toString(ConfigErrorsCliTest.freePort()),
-                "TUSK_API_PORT",
-                freeApi),
-            "up");
-    assertThat(pg.exit()).isEqualTo(2);
-    assertThat(pg.err()).contains("postgres.port " + pgPort).contains("TUSK_POSTGRES_PORT");
-    assertThat(other.resolve("tusk-data")).doesNotExist();
-    tusk.signal("TERM");
-    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+    tusk = project.up(Duration.ofMinutes(2));
+    try (TestProject other = TestProject.create("tusk-up-it-other-")) {
+      Files.copy(project.resolve("tusk.yaml"), other.resolve("tusk.yaml"));
+      Files.createDirectories(other.resolve("sql"));
+      Files.copy(project.resolve("sql/001-init.sql"), other.resolve("sql/001-init.sql"));
+      CliRunner.Result api = other.tusk("up");
+      assertThat(api.exit()).isEqualTo(2);
+      assertThat(api.err()).contains("api.port " + project.apiPort()).contains("TUSK_API_PORT");
+      assertThat(other.resolve("tusk-data")).doesNotExist();
+      String freeApi = Integer.toString(TestProject.freePort());
+      CliRunner.Result r = CliRunner.run(other.dir(), Map.of("TUSK_API_PORT", freeApi), "up");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("admin.port " + project.adminPort())
+          .contains("is not available");
+      assertThat(other.resolve("tusk-data")).doesNotExist();
+      CliRunner.Result pg =
+          CliRunner.run(
+              other.dir(),
+              Map.of(
+                  "TUSK_ADMIN_PORT",
+                  Integer.toString(TestProject.freePort()),
+                  "TUSK_API_PORT",
+                  freeApi),
+              "up");
+      assertThat(pg.exit()).isEqualTo(2);
+      assertThat(pg.err())
+          .contains("postgres.port " + project.postgresPort())
+          .contains("TUSK_POSTGRES_PORT");
+      assertThat(other.resolve("tusk-data")).doesNotExist();
+    }
+    assertThat(tusk.stop()).isEqualTo(0);
   }
 
   @Test
   @Order(70)
   void aWrongSuperuserPasswordFailsAtOnceAndLeavesNothingRunning() throws Exception {
     CliRunner.Result r =
-        CliRunner.run(dir, Map.of("TUSK_POSTGRES_SUPERUSER_PASSWORD", "not-the-initdb-one"), "up");
+        CliRunner.run(
+            project.dir(), Map.of("TUSK_POSTGRES_SUPERUSER_PASSWORD", "not-the-initdb-one"), "up");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
         .contains("refused the password for superuser postgres")
         .contains("engine.superuser_password");
-    assertThat(dir.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+    assertThat(project.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
   }
 
   @Test
   @Order(80)
   void aRestrictiveUmaskStillWorksAndSecretsStayPrivate() throws Exception {
-    Path fresh = freshProject();
-    tusk = TuskProcess.startWithUmask(fresh, ports(), "077", "up");
-    tusk.awaitOut("stop with Ctrl-C", Duration.ofMinutes(2));
-    Path data = fresh.resolve("tusk-data");
-    assertThat(perms(data.resolve("tusk.log"))).isEqualTo("rw-------");
-    assertThat(perms(data.resolve("tls"))).isEqualTo("rwx------");
-    assertThat(perms(data.resolve("tls/ca.key"))).isEqualTo("rw-------");
-    assertThat(perms(data.resolve("pgdata/server.key"))).isEqualTo("rw-------");
-    // The CA key stays with Tusk's user; only the server's key belongs to PostgreSQL's.
-    assertThat(Files.getOwner(data.resolve("tls/ca.key"))).isEqualTo(Files.getOwner(fresh));
-    tusk.signal("TERM");
-    assertThat(tusk.waitExit(Duration.ofSeconds(60))).isEqualTo(0);
+    try (TestProject fresh = TestProject.create("tusk-up-it-fresh-")) {
+      TuskProcess restricted = fresh.startUp(fresh.portEnv(), "077");
+      restricted.awaitOut(TestProject.READY, Duration.ofMinutes(2));
+      Path data = fresh.resolve("tusk-data");
+      assertThat(perms(data.resolve("tusk.log"))).isEqualTo("rw-------");
+      assertThat(perms(data.resolve("tls"))).isEqualTo("rwx------");
+      assertThat(perms(data.resolve("tls/ca.key"))).isEqualTo("rw-------");
+      assertThat(perms(data.resolve("pgdata/server.key"))).isEqualTo("rw-------");
+      // The CA key stays with Tusk's user; only the server's key belongs to PostgreSQL's.
+      assertThat(Files.getOwner(data.resolve("tls/ca.key"))).isEqualTo(Files.getOwner(fresh.dir()));
+      assertThat(restricted.stop()).isEqualTo(0);
+    }
   }
 
   @Test
   @Order(90)
   void sigtermDuringStartUpStopsPostgresAndExitsZero() throws Exception {
-    Path fresh = freshProject();
-    tusk = TuskProcess.start(fresh, ports(), "up");
-    tusk.awaitErr("started PostgreSQL", Duration.ofMinutes(2));
-    tusk.signal("TERM");
-    assertThat(tusk.waitExit(Duration.ofSeconds(90))).as(tusk.err()).isEqualTo(0);
-    assertThat(tusk.err()).contains("stop requested during start-up");
-    assertThat(fresh.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
-  }
-
-  private static Path freshProject() throws IOException {
-    Path fresh = Files.createTempDirectory("tusk-up-it-fresh-");
-    Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return fresh;
-  }
-
-  private static Map<String, String> ports() {
-    return Map.of(
-        "TUSK_POSTGRES_PORT", Integer.toString(ConfigErrorsCliTest.freePort()),
-        "TUSK_ADMIN_PORT", Integer.toString(ConfigErrorsCliTest.freePort()));
+    try (TestProject fresh = TestProject.create("tusk-up-it-fresh-")) {
+      TuskProcess starting = fresh.startUp(fresh.portEnv(), "022");
+      starting.awaitErr("started PostgreSQL", Duration.ofMinutes(2));
+      starting.signal("TERM");
+      assertThat(starting.waitExit(Duration.ofSeconds(90))).as(starting.err()).isEqualTo(0);
+      assertThat(starting.err()).contains("stop requested during start-up");
+      assertThat(fresh.resolve("tusk-data/pgdata/postmaster.pid")).doesNotExist();
+    }
   }
 
   private static String perms(Path p) throws IOException {
@@ -334,7 +305,7 @@ class TuskUpIT {
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + project.adminPort() + path))
             .timeout(Duration.ofSeconds(10))
             .build(),
         HttpResponse.BodyHandlers.ofString());

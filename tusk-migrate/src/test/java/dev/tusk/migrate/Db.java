@@ -9,14 +9,17 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A fresh database per test, with small query helpers for the migrate ITs. */
-record Db(TestDatabase database) {
+/**
+ * A fresh database per test, with small query helpers for the migrate ITs. Public so that the ITs
+ * in the subpackages (tenant, drift) share these helpers instead of copying them.
+ */
+public record Db(TestDatabase database) {
 
-  static Db fresh(TestServer server, String name) {
+  public static Db fresh(TestServer server, String name) {
     return new Db(server.newDatabase(name));
   }
 
-  ConnectionSource source() {
+  public ConnectionSource source() {
     return database::connect;
   }
 
@@ -25,8 +28,13 @@ record Db(TestDatabase database) {
   }
 
   /** Each row as its columns joined by {@code |}. */
-  List<String> rows(String sql) throws SQLException {
-    try (Connection c = connect();
+  public List<String> rows(String sql) throws SQLException {
+    return rows(source(), sql);
+  }
+
+  /** Like {@link #rows(String)}, on a new connection from {@code source}. */
+  public static List<String> rows(ConnectionSource source, String sql) throws SQLException {
+    try (Connection c = source.open();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<String> out = new ArrayList<>();
@@ -42,7 +50,7 @@ record Db(TestDatabase database) {
     }
   }
 
-  String one(String sql) throws SQLException {
+  public String one(String sql) throws SQLException {
     List<String> rows = rows(sql);
     if (rows.size() != 1) {
       throw new AssertionError("expected one row from " + sql + ", got " + rows);
@@ -50,7 +58,7 @@ record Db(TestDatabase database) {
     return rows.get(0);
   }
 
-  void exec(String sql) throws SQLException {
+  public void exec(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A migrations directory on disk that a test writes, edits and scans. */
-record MigrationDir(Path path) {
+/**
+ * A migrations directory on disk that a test writes, edits and scans. Public so that the ITs in the
+ * subpackages (tenant, drift) use it too.
+ */
+public record MigrationDir(Path path) {
 
-  MigrationDir write(String name, String sql) {
+  public MigrationDir write(String name, String sql) {
     try {
       Files.writeString(path.resolve(name), sql, StandardCharsets.UTF_8);
       return this;
@@ -18,7 +21,7 @@ record MigrationDir(Path path) {
     }
   }
 
-  MigrationDir delete(String name) {
+  public MigrationDir delete(String name) {
     try {
       Files.delete(path.resolve(name));
       return this;
@@ -27,7 +30,7 @@ record MigrationDir(Path path) {
     }
   }
 
-  MigrationSet scan() {
+  public MigrationSet scan() {
     return new MigrationScanner().scan(path);
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -237,17 +236,13 @@ class DriftIT {
     scene.write("V2__functions.up.sql", "CREATE TABLE content.x (id int);\nSELECT 1 / 0;\n");
     List<String> seen = new ArrayList<>();
     Drift drift =
-        new Drift(
-            scene.files(),
-            db::connect,
-            db.name(),
-            Scene.OWNER,
-            Scratch.create(server.superuser()::open, new Random()),
+        scene.drift(
+            db,
+            scene.scratch(),
             name -> {
               seen.addAll(scene.scratchDatabases());
               scene.prepare(name);
-            },
-            Scene.CLOCK);
+            });
 
     OperationException e = catchThrowableOfType(OperationException.class, drift::run);
 
@@ -264,18 +259,14 @@ class DriftIT {
     Scene scene = new Scene(server, tmp);
     TestDatabase db = scene.migrated("prepare_fails");
     Drift drift =
-        new Drift(
-            scene.files(),
-            db::connect,
-            db.name(),
-            Scene.OWNER,
-            Scratch.create(server.superuser()::open, new Random()),
+        scene.drift(
+            db,
+            scene.scratch(),
             name -> {
               try (Connection c = server.superuser().open(name)) {
                 Scene.exec(c, "CREATE EXTENSION no_such_extension");
               }
-            },
-            Scene.CLOCK);
+            });
 
     OperationException e = catchThrowableOfType(OperationException.class, drift::run);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tusk.core.error.ConfigException;
 import dev.tusk.core.error.OperationException;
+import dev.tusk.migrate.Db;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TestServer;
 import dev.tusk.testkit.TuskPostgres;
@@ -38,9 +39,9 @@ class GivenScratchIT {
     assertThat(result.scratch())
         .isEqualTo(new ScratchInfo(empty.name(), "database " + empty.name(), false));
     assertThat(result.toText()).contains("replayed in database " + empty.name());
-    assertThat(Scene.rows(empty::connect, "SELECT to_regclass('content.products')::text"))
+    assertThat(Db.rows(empty::connect, "SELECT to_regclass('content.products')::text"))
         .containsExactly("content.products");
-    assertThat(Scene.rows(scene.source("postgres"), "SELECT datname FROM pg_database"))
+    assertThat(Db.rows(scene.source("postgres"), "SELECT datname FROM pg_database"))
         .contains(empty.name());
   }
 
@@ -62,8 +63,8 @@ class GivenScratchIT {
                 + other.name()
                 + " is not empty: it has table public.precious; nothing was changed");
     assertThat(e.exitCode()).isEqualTo(2);
-    assertThat(Scene.rows(other::connect, "SELECT count(*) FROM precious")).containsExactly("1");
-    assertThat(Scene.rows(other::connect, "SELECT to_regnamespace('content') IS NULL"))
+    assertThat(Db.rows(other::connect, "SELECT count(*) FROM precious")).containsExactly("1");
+    assertThat(Db.rows(other::connect, "SELECT to_regnamespace('content') IS NULL"))
         .containsExactly("t");
   }
 
@@ -95,7 +96,7 @@ class GivenScratchIT {
     // Not empty either (it was prepared), but being the target is what is said first.
     assertThat(e.code()).isEqualTo("migrate.scratch_refused");
     assertThat(e.getMessage()).contains("is the database being checked; nothing was changed");
-    assertThat(Scene.rows(fresh::connect, "SELECT to_regnamespace('tusk') IS NULL"))
+    assertThat(Db.rows(fresh::connect, "SELECT to_regnamespace('tusk') IS NULL"))
         .containsExactly("t");
   }
 
@@ -111,7 +112,7 @@ class GivenScratchIT {
     assertThat(e.code()).isEqualTo("migrate.scratch_refused");
     assertThat(e.getMessage()).contains("is a template or the maintenance database");
     assertThat(
-            Scene.rows(
+            Db.rows(
                 scene.source("template1"),
                 "SELECT count(*) FROM pg_namespace WHERE nspname IN ('content', 'tusk')"))
         .containsExactly("0");

@@ -3,6 +3,7 @@ package dev.tusk.migrate.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tusk.migrate.Db;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TestServer;
 import dev.tusk.testkit.TuskPostgres;
@@ -54,8 +55,7 @@ class ReplayIT {
             """);
     assertThat(scene.scratchDatabases()).isEmpty();
     // The database the migrations are for is only read.
-    assertThat(Scene.rows(db::connect, "SELECT to_regnamespace('tusk') IS NULL"))
-        .containsExactly("t");
+    assertThat(Db.rows(db::connect, "SELECT to_regnamespace('tusk') IS NULL")).containsExactly("t");
   }
 
   @Test

@@ -1,25 +1,21 @@
 package dev.tusk.migrate.drift;
 
 import dev.tusk.migrate.ConnectionSource;
+import dev.tusk.migrate.Db;
 import dev.tusk.migrate.HistoryAccess;
-import dev.tusk.migrate.MigrationScanner;
+import dev.tusk.migrate.MigrationDir;
 import dev.tusk.migrate.MigrationSet;
 import dev.tusk.migrate.Migrator;
 import dev.tusk.migrate.UpOptions;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -36,11 +32,11 @@ final class Scene {
   static final String OWNER = "drift_owner";
 
   final TestServer server;
-  final Path dir;
+  final MigrationDir dir;
 
   Scene(TestServer server, Path dir) throws SQLException {
     this.server = server;
-    this.dir = dir;
+    this.dir = new MigrationDir(dir);
     try (Connection c = server.superuser().open("postgres");
         Statement s = c.createStatement()) {
       s.execute(
@@ -104,25 +100,17 @@ final class Scene {
   }
 
   Scene write(String name, String sql) {
-    try {
-      Files.writeString(dir.resolve(name), sql);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dir.write(name, sql);
+    return this;
   }
 
   Scene delete(String name) {
-    try {
-      Files.delete(dir.resolve(name));
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dir.delete(name);
+    return this;
   }
 
   MigrationSet files() {
-    return new MigrationScanner().scan(dir);
+    return dir.scan();
   }
 
   /** What bootstrap does to a database before its migrations, for this project. */
@@ -151,28 +139,30 @@ final class Scene {
     return db;
   }
 
+  /** A scratch database Drift and Replay create on the server and drop afterwards. */
+  Scratch scratch() {
+    return Scratch.create(server.superuser()::open, new Random());
+  }
+
   Drift drift(TestDatabase db) {
-    return drift(db, Scratch.create(server.superuser()::open, new Random()));
+    return drift(db, scratch());
   }
 
   Drift drift(TestDatabase db, Scratch scratch) {
-    return new Drift(files(), db::connect, db.name(), OWNER, scratch, preparer(), CLOCK);
+    return drift(db, scratch, preparer());
+  }
+
+  Drift drift(TestDatabase db, Scratch scratch, ScratchPreparer preparer) {
+    return new Drift(files(), db::connect, db.name(), OWNER, scratch, preparer, CLOCK);
   }
 
   Replay replay(TestDatabase db) {
-    return new Replay(
-        files(),
-        db::connect,
-        db.name(),
-        OWNER,
-        Scratch.create(server.superuser()::open, new Random()),
-        preparer(),
-        CLOCK);
+    return new Replay(files(), db::connect, db.name(), OWNER, scratch(), preparer(), CLOCK);
   }
 
   /** The scratch databases on the server now. */
   List<String> scratchDatabases() throws SQLException {
-    return rows(
+    return Db.rows(
         source("postgres"),
         "SELECT datname FROM pg_database WHERE datname LIKE 'tusk\\_scratch\\_%' ORDER BY 1");
   }
@@ -192,18 +182,6 @@ final class Scene {
       for (String one : sql) {
         s.execute(one);
       }
-    }
-  }
-
-  static List<String> rows(ConnectionSource source, String sql) throws SQLException {
-    try (Connection c = source.open();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
     }
   }
 

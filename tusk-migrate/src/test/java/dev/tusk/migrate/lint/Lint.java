@@ -1,5 +1,8 @@
 package dev.tusk.migrate.lint;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tusk.core.error.ConfigException;
 import dev.tusk.migrate.MigrationScanner;
 import dev.tusk.migrate.SourceFile;
 import java.util.ArrayList;
@@ -27,6 +30,12 @@ final class Lint {
     }
     return new Linter(exposed, sizes, Linter.DEFAULT_LARGE_TABLE_ROWS)
         .lint(MigrationScanner.parse(sources));
+  }
+
+  /** The error the splitter refuses a file with, so lint never sees it; null if it accepts it. */
+  static ConfigException refused(String file, String text) {
+    return catchThrowableOfType(
+        ConfigException.class, () -> MigrationScanner.parse(List.of(SourceFile.of(file, text))));
   }
 
   /** Each finding as {@code file:line:column rule}. */

@@ -1,20 +1,16 @@
 package dev.tusk.migrate.tenant;
 
 import dev.tusk.migrate.ConnectionSource;
-import dev.tusk.migrate.MigrationScanner;
+import dev.tusk.migrate.Db;
+import dev.tusk.migrate.MigrationDir;
 import dev.tusk.migrate.MigrationSet;
 import dev.tusk.testkit.TestDatabase;
 import dev.tusk.testkit.TestServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,18 +19,22 @@ import java.util.Optional;
  * superuser's with no rights for PUBLIC), a tenant migrations directory, and query helpers. Roles
  * are shared by the whole test server, so each test names its own.
  */
-record TenantDb(TestDatabase database, String owner, Path dir) {
+record TenantDb(Db db, String owner, MigrationDir dir) {
 
   static TenantDb fresh(TestServer server, String name, String owner, Path dir) throws Exception {
-    TenantDb db = new TenantDb(server.newDatabase(name), owner, dir);
+    TenantDb db = new TenantDb(Db.fresh(server, name), owner, new MigrationDir(dir));
     db.exec("CREATE ROLE " + owner + " NOLOGIN");
     db.exec("ALTER DATABASE " + db.database().name() + " OWNER TO " + owner);
     db.exec("CREATE SCHEMA tusk; REVOKE ALL ON SCHEMA tusk FROM PUBLIC");
     return db;
   }
 
+  TestDatabase database() {
+    return db.database();
+  }
+
   ConnectionSource source() {
-    return database::connect;
+    return db.source();
   }
 
   Tenants tenants() {
@@ -46,54 +46,30 @@ record TenantDb(TestDatabase database, String owner, Path dir) {
   }
 
   TenantDb write(String name, String sql) {
-    try {
-      Files.writeString(dir.resolve(name), sql);
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dir.write(name, sql);
+    return this;
   }
 
   MigrationSet files() {
-    return new MigrationScanner().scan(dir);
+    return dir.scan();
   }
 
   /** Each row as its columns joined by {@code |}. */
   List<String> rows(String sql) throws SQLException {
-    try (Connection c = database.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getString(i));
-        }
-        out.add(row.toString());
-      }
-      return out;
-    }
+    return db.rows(sql);
   }
 
   String one(String sql) throws SQLException {
-    List<String> rows = rows(sql);
-    if (rows.size() != 1) {
-      throw new AssertionError("expected one row from " + sql + ", got " + rows);
-    }
-    return rows.get(0);
+    return db.one(sql);
   }
 
   void exec(String sql) throws SQLException {
-    try (Connection c = database.connect();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    db.exec(sql);
   }
 
   /** Runs {@code sql} as {@code role} (SET ROLE) and returns the SQLSTATE it failed with. */
   String sqlStateAs(String role, String sql) throws SQLException {
-    try (Connection c = database.connect();
+    try (Connection c = database().connect();
         Statement s = c.createStatement()) {
       s.execute("SET ROLE " + role);
       s.execute(sql);
