@@ -33,7 +33,14 @@ public record ConnInfo(Form form, Map<String, String> values, List<Param> query)
   }
 
   /** One {@code keyword=value}. */
-  public record Param(String keyword, String value) {}
+  public record Param(String keyword, String value) {
+
+    /** The keyword only: the value may be a password. */
+    @Override
+    public String toString() {
+      return keyword + "=(not shown)";
+    }
+  }
 
   private static final int MAX_KEYWORD = 64;
 

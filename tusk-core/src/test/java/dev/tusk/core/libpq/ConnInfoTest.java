@@ -290,6 +290,8 @@ class ConnInfoTest {
     ConnInfo info = ConnInfo.parse("postgresql://u:hunter2@h/d");
 
     assertThat(info.toString()).isEqualTo("ConnInfo[URI: user, password, host, dbname]");
+    assertThat(ConnInfo.parse("postgresql://h/d?password=hunter2").query().toString())
+        .isEqualTo("[password=(not shown)]");
   }
 
   @Test
