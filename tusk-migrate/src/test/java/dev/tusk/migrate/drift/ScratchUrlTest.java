@@ -121,4 +121,38 @@ class ScratchUrlTest {
 
     assertThat(e.getMessage()).contains("(unprintable or long name)");
   }
+
+  /** Read by libpq's rules (the shared parser), where the old reading of this option differed. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "postgresql://u:p@ss@h/db | has an '@' after its user name and password",
+        "postgresql://%2Ftmp/db | names a Unix socket",
+        "postgresql://h/db?ssl=true | has the parameter 'ssl'",
+        "postgresql://h/db?sslmode=require=x | second '='",
+        "postgresql://h/db?user=a&&password=b | not key=value",
+        "postgresql://[]/db | empty IPv6 host",
+        "postgresql://h/db?a-b=1 | has the parameter '(unprintable or long name)'",
+        "jdbc:postgresql://h?user=a@b/db | has user@ in a jdbc: URL",
+        "jdbc:postgresql://h/db?port=1 | has the parameter 'port'",
+        "postgresql://h/db?host=other | has the parameter 'host'",
+      })
+  void libpqsRulesApply(String url, String problem) {
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ScratchUrl.parse(url));
+
+    assertThat(e.code()).isEqualTo("migrate.bad_scratch_url");
+    assertThat(e.getMessage()).startsWith("--scratch-url ").contains(problem).doesNotContain(url);
+  }
+
+  @Test
+  void emptyPartsAreLeftOutAndLaterParametersWin() {
+    ScratchUrl u = ScratchUrl.parse("postgresql://u:@h/db?user=a&user=b&sslmode=require&");
+
+    assertThat(u.user()).contains("b");
+    assertThat(u.password()).isEmpty(); // as libpq: an empty password in the URI is none
+    assertThat(u.sslMode()).contains("require");
+    assertThat(ScratchUrl.parse("postgresql://h/db?password=").password()).contains("");
+    assertThat(ScratchUrl.parse("postgresql://h/db+x").database()).isEqualTo("db+x");
+  }
 }

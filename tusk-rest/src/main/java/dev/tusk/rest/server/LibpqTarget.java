@@ -1,18 +1,25 @@
 package dev.tusk.rest.server;
 
 import dev.tusk.core.error.ConfigException;
-import java.net.URI;
-import java.net.URLDecoder;
+import dev.tusk.core.libpq.ConnInfo;
+import dev.tusk.core.libpq.Problem;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A libpq connection string ({@code postgres://user:pw@host:5432/db?sslmode=require}, or {@code
  * host=... dbname=...}), as PostgREST's db-uri takes it, turned into a pgjdbc URL and properties.
- * Only the parameters pgjdbc understands the same way are carried over; any other is an error that
- * names it, never silently dropped.
+ * The string is read by {@link ConnInfo}, as at config time. Only the parameters pgjdbc understands
+ * the same way are carried over; any other is an error that names it, never silently dropped.
+ * Several hosts ({@code host=h1,h2 port=5432,5433}) become pgjdbc's several hosts.
  */
 public record LibpqTarget(String jdbcUrl, Properties properties) {
 
@@ -29,22 +36,8 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
           "options", "options",
           "target_session_attrs", "targetServerType");
 
-  /** libpq's environment variables and the parameter each stands in for. */
-  private static final Map<String, String> ENV =
-      Map.ofEntries(
-          Map.entry("PGHOST", "host"),
-          Map.entry("PGPORT", "port"),
-          Map.entry("PGDATABASE", "dbname"),
-          Map.entry("PGUSER", "user"),
-          Map.entry("PGPASSWORD", "password"),
-          Map.entry("PGSSLMODE", "sslmode"),
-          Map.entry("PGSSLROOTCERT", "sslrootcert"),
-          Map.entry("PGSSLCERT", "sslcert"),
-          Map.entry("PGSSLKEY", "sslkey"),
-          Map.entry("PGAPPNAME", "application_name"),
-          Map.entry("PGCONNECT_TIMEOUT", "connect_timeout"),
-          Map.entry("PGOPTIONS", "options"),
-          Map.entry("PGTARGETSESSIONATTRS", "target_session_attrs"));
+  /** What the string may hold, and so what libpq's environment may fill in. */
+  private static final Set<String> KNOWN = known();
 
   public static LibpqTarget parse(String conninfo) {
     return parse(conninfo, Map.of());
@@ -55,29 +48,16 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
    * ({@code PGPASSWORD}, {@code PGHOST}, ...) when set and not empty; the string wins otherwise.
    */
   public static LibpqTarget parse(String conninfo, Map<String, String> env) {
-    String s = conninfo.strip();
-    Map<String, String> kv =
-        s.startsWith("postgres://") || s.startsWith("postgresql://") ? fromUri(s) : fromPairs(s);
-    ENV.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e -> {
-              String v = env.get(e.getKey());
-              if (v != null && !v.isEmpty()) {
-                kv.putIfAbsent(e.getValue(), v);
-              }
-            });
-    if (kv.getOrDefault("host", "").startsWith("/")) {
-      throw new ConfigException(
-          "rest.db_uri_socket",
-          "api.db_uri host '" + kv.get("host") + "' is a Unix-domain socket directory",
-          "Tusk's driver connects over TCP: use host=127.0.0.1 (or the server's address)");
-    }
-    String host = kv.getOrDefault("host", "localhost");
-    String port = kv.getOrDefault("port", "5432");
-    String db = kv.getOrDefault("dbname", kv.getOrDefault("user", "postgres"));
+    ConnInfo parsed = ConnInfo.parse(conninfo.strip(), LibpqTarget::syntax);
+    // An empty user or dbname is none, as the config check reads it (api.user comes from PGUSER
+    // then), so that the server logs in as the role the config names and refuses.
+    Map<String, String> named = new LinkedHashMap<>(parsed.values());
+    named
+        .entrySet()
+        .removeIf(e -> Set.of("user", "dbname").contains(e.getKey()) && e.getValue().isEmpty());
+    ConnInfo info = new ConnInfo(parsed.form(), named, parsed.query()).withEnvironment(env, KNOWN);
     Properties p = new Properties();
-    for (Map.Entry<String, String> e : kv.entrySet()) {
+    for (Map.Entry<String, String> e : info.values().entrySet()) {
       switch (e.getKey()) {
         case "host", "port", "dbname" -> {}
         default -> {
@@ -86,126 +66,94 @@ public record LibpqTarget(String jdbcUrl, Properties properties) {
             throw new ConfigException(
                 "rest.db_uri_parameter",
                 "api.db_uri parameter '" + e.getKey() + "' is not supported by Tusk's driver",
-                "remove it; supported: host, port, dbname, " + String.join(", ", CARRIED.keySet()));
+                "remove it; supported: " + String.join(", ", KNOWN));
           }
           p.setProperty(jdbc, e.getValue());
         }
       }
     }
-    if (!port.matches("[0-9]{1,5}")) {
+    String db = info.get("dbname").orElse(info.get("user").orElse("postgres"));
+    return new LibpqTarget(
+        "jdbc:postgresql://"
+            + String.join(",", addresses(info))
+            + "/"
+            + URLEncoder.encode(db, StandardCharsets.UTF_8).replace("+", "%20"),
+        p);
+  }
+
+  /**
+   * {@code host:port} for each host, by libpq's rules: one port for all hosts or one per host, an
+   * empty entry meaning the default (localhost, 5432; Tusk's driver has no Unix sockets).
+   */
+  private static List<String> addresses(ConnInfo info) {
+    List<String> hosts = info.list("host");
+    if (hosts.isEmpty()) {
+      hosts = List.of("");
+    }
+    List<String> ports = info.list("port");
+    String shownPorts = info.get("port").orElse("");
+    for (String port : ports) {
+      if (!port.isEmpty() && !ConnInfo.isPort(port)) {
+        throw new ConfigException(
+            "rest.db_uri_port",
+            "api.db_uri (or PGPORT) port "
+                + quoted(shownPorts)
+                + " is not a number from 1 to 65535",
+            "e.g. port=5432");
+      }
+    }
+    if (ports.size() > 1 && ports.size() != hosts.size()) {
       throw new ConfigException(
           "rest.db_uri_port",
-          "api.db_uri (or PGPORT) port '" + port + "' is not a number",
-          "e.g. port=5432");
+          "api.db_uri (or PGPORT) has " + ports.size() + " ports for " + hosts.size() + " hosts",
+          "give one port for all hosts, or one for each host");
     }
-    String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    String url =
-        "jdbc:postgresql://"
-            + h
-            + ":"
-            + port
-            + "/"
-            + java.net.URLEncoder.encode(db, StandardCharsets.UTF_8).replace("+", "%20");
-    return new LibpqTarget(url, p);
-  }
-
-  private static Map<String, String> fromUri(String s) {
-    // libpq takes an empty authority (postgresql:///db, postgresql://?sslmode=...); java.net.URI
-    // does not, so such a URI is read with a stand-in host that is then dropped.
-    int authority = s.indexOf("://") + 3;
-    String rest = s.substring(authority);
-    boolean noHost = rest.isEmpty() || rest.startsWith("/") || rest.startsWith("?");
-    URI u;
-    try {
-      u = new URI(noHost ? s.substring(0, authority) + "stand-in" + rest : s);
-    } catch (java.net.URISyntaxException e) {
-      throw new ConfigException(
-          "rest.db_uri_syntax",
-          "api.db_uri is not a valid URI: " + e.getReason(),
-          "postgres://user:password@host:5432/dbname");
-    }
-    Map<String, String> kv = new LinkedHashMap<>();
-    if (u.getRawUserInfo() != null) {
-      String[] up = u.getRawUserInfo().split(":", 2);
-      kv.put("user", decode(up[0]));
-      if (up.length == 2) {
-        kv.put("password", decode(up[1]));
-      }
-    }
-    if (u.getHost() != null && !noHost) {
-      kv.put("host", u.getHost().replaceAll("^\\[|\\]$", ""));
-    }
-    if (u.getPort() > 0) {
-      kv.put("port", Integer.toString(u.getPort()));
-    }
-    String path = u.getRawPath();
-    if (path != null && path.length() > 1) {
-      kv.put("dbname", decode(path.substring(1)));
-    }
-    if (u.getRawQuery() != null) {
-      for (String pair : u.getRawQuery().split("&")) {
-        if (!pair.isEmpty()) {
-          String[] p = pair.split("=", 2);
-          kv.put(decode(p[0]), p.length == 2 ? decode(p[1]) : "");
-        }
-      }
-    }
-    return kv;
-  }
-
-  /** {@code key=value key='quoted value'} with backslash escapes, as libpq reads it. */
-  private static Map<String, String> fromPairs(String s) {
-    Map<String, String> kv = new LinkedHashMap<>();
-    int i = 0;
-    while (i < s.length()) {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      if (i >= s.length()) {
-        break;
-      }
-      int eq = s.indexOf('=', i);
-      if (eq < 0) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < hosts.size(); i++) {
+      String host = hosts.get(i).isEmpty() ? "localhost" : hosts.get(i);
+      if (host.startsWith("/") || host.startsWith("@")) {
         throw new ConfigException(
-            "rest.db_uri_syntax",
-            "api.db_uri: expected key=value at '" + s.substring(i) + "'",
-            "host=localhost dbname=app user=authenticator");
+            "rest.db_uri_socket",
+            "api.db_uri (or PGHOST) host " + quoted(host) + " is a Unix-domain socket",
+            "Tusk's driver connects over TCP: use host=127.0.0.1 (or the server's address)");
       }
-      String key = s.substring(i, eq).strip();
-      i = eq + 1;
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
+      if (!host.chars().allMatch(c -> Character.isLetterOrDigit(c) || "._-:%".indexOf(c) >= 0)) {
+        throw new ConfigException(
+            "rest.db_uri_host",
+            "api.db_uri (or PGHOST) has a host that is not a host name or an IP address",
+            "e.g. host=db.example.com, host=10.0.0.7 or host=::1");
       }
-      StringBuilder v = new StringBuilder();
-      if (i < s.length() && s.charAt(i) == '\'') {
-        i++;
-        while (i < s.length() && s.charAt(i) != '\'') {
-          if (s.charAt(i) == '\\' && i + 1 < s.length()) {
-            i++;
-          }
-          v.append(s.charAt(i++));
-        }
-        if (i >= s.length()) {
-          throw new ConfigException(
-              "rest.db_uri_syntax",
-              "api.db_uri: unterminated quoted value for " + key,
-              "close the quote");
-        }
-        i++;
-      } else {
-        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-          if (s.charAt(i) == '\\' && i + 1 < s.length()) {
-            i++;
-          }
-          v.append(s.charAt(i++));
-        }
-      }
-      kv.put(key, v.toString());
+      String port = ports.isEmpty() ? "" : ports.get(ports.size() == 1 ? 0 : i);
+      out.add(
+          (host.contains(":") ? "[" + host + "]" : host) + ":" + (port.isEmpty() ? "5432" : port));
     }
-    return kv;
+    return out;
   }
 
-  private static String decode(String s) {
-    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /** A port or host for a message: quoted when short and printable, else only described. */
+  private static String quoted(String value) {
+    return value.length() <= 100 && value.chars().noneMatch(Character::isISOControl)
+        ? "'" + value + "'"
+        : "(a long or unprintable value)";
+  }
+
+  private static ConfigException syntax(Problem problem) {
+    String text =
+        switch (problem) {
+          case NOT_CONNINFO ->
+              "is not a connection string: expected key=value pairs or a postgres:// URI";
+          case UNTERMINATED_QUOTE -> "has an unterminated quoted value (no closing ')";
+          default -> problem.text();
+        };
+    return new ConfigException(
+        problem == Problem.BAD_PORT ? "rest.db_uri_port" : "rest.db_uri_syntax",
+        "api.db_uri " + text + " (the value is not shown: it may hold a password)",
+        "postgres://user:password@host:5432/dbname or host=localhost dbname=app user=authenticator");
+  }
+
+  private static Set<String> known() {
+    Set<String> k = new LinkedHashSet<>(List.of("host", "port", "dbname"));
+    k.addAll(CARRIED.keySet().stream().sorted().toList());
+    return Collections.unmodifiableSet(k);
   }
 }
