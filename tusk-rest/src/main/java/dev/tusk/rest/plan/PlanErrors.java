@@ -37,15 +37,16 @@ public final class PlanErrors {
     return fixed("PGRST115", 400, "Payload values do not match URL in primary key column(s)", null);
   }
 
-  /** PGRST108: a parameter names an embedded resource the select does not embed. */
+  /**
+   * PGRST108: a parameter names an embedded resource the select does not embed (PostgREST 12's
+   * wording, which 13 prefixed with "Cannot apply filter because").
+   */
   static PlanException notEmbedded(String name) {
     return fail(
         new PlanError.Fixed(
             "PGRST108",
             400,
-            "Cannot apply filter because '"
-                + name
-                + "' is not an embedded resource in this request",
+            "'" + name + "' is not an embedded resource in this request",
             Optional.empty(),
             Optional.of(
                 "Verify that '" + name + "' is included in the 'select' query parameter.")));

@@ -72,9 +72,10 @@ final class RpcPlanner {
     Source.Call source =
         new Source.Call(r.name(), args, scalar ? Optional.of(name) : Optional.empty());
     boolean head = call.method() == Action.RpcMethod.HEAD;
+    ResponseKind kind =
+        ret instanceof RoutineReturn.Void ? ResponseKind.RPC_VOID : ResponseKind.RPC;
     ResponseShape shape =
-        Shapes.of(
-            req, ResponseKind.RPC, media, req.query().root().range().offset(), true, false, head);
+        Shapes.of(req, kind, media, req.query().root().range().offset(), true, false, head);
     RowRange range = ReadPlanner.capped(req.query().root().range(), settings.maxRows());
     if (ret instanceof RoutineReturn.Void) {
       ReadTree tree =

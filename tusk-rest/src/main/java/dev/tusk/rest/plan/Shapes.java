@@ -28,7 +28,10 @@ final class Shapes {
       boolean headOnly) {
     Preferences p = req.preferences();
     boolean affects =
-        kind == ResponseKind.UPDATE || kind == ResponseKind.DELETE || kind == ResponseKind.RPC;
+        kind == ResponseKind.UPDATE
+            || kind == ResponseKind.DELETE
+            || kind == ResponseKind.RPC
+            || kind == ResponseKind.RPC_VOID;
     OptionalLong maxAffected = p.strict() && affects ? p.maxAffected() : OptionalLong.empty();
     return new ResponseShape(
         kind,
@@ -52,10 +55,11 @@ final class Shapes {
           case CREATE ->
               Set.of("resolution", "missing", "return", "count", "tx", "handling", "timezone");
           case UPSERT -> Set.of("return", "count", "tx", "handling", "timezone");
-          case UPDATE, DELETE ->
-              Set.of("return", "count", "tx", "handling", "max-affected", "timezone");
-          case RPC ->
-              Set.of("params", "count", "tx", "handling", "max-affected", "return", "timezone");
+          case UPDATE ->
+              Set.of("return", "count", "tx", "missing", "handling", "max-affected", "timezone");
+          case DELETE -> Set.of("return", "count", "tx", "handling", "max-affected", "timezone");
+          case RPC, RPC_VOID ->
+              Set.of("params", "count", "tx", "handling", "max-affected", "timezone");
         };
     return p.applied().stream()
         .filter(a -> honoured.contains(a.substring(0, a.indexOf('='))))

@@ -100,16 +100,15 @@ final class WriteFinisher {
               headersOnly ? new Returning.Keys(table.primaryKey()) : new Returning.Count();
           case MINIMAL -> new Returning.Count();
         };
-    Optional<ReadTree> representation = Optional.empty();
-    if (returning instanceof Returning.Rows) {
-      Scope scope = scope(new Source.Cte(ReadStatement.ROWS), alias);
-      TreeBuilder builder = new TreeBuilder(cache, settings, req.query(), aliases);
-      representation =
-          Optional.of(
-              builder.build(
-                  scope, req.query().select(), List.of(), List.of(), false, RowRange.all()));
-      builder.checkAllUsed();
-    }
+    // Built for every write, as PostgREST plans the read of every write: a select, embed, filter
+    // or order that could not be read is an error even when no row is returned.
+    Scope scope = scope(new Source.Cte(ReadStatement.ROWS), alias);
+    TreeBuilder builder = new TreeBuilder(cache, settings, req.query(), aliases);
+    ReadTree read =
+        builder.build(scope, req.query().select(), List.of(), List.of(), false, RowRange.all());
+    builder.checkAllUsed();
+    Optional<ReadTree> representation =
+        returning instanceof Returning.Rows ? Optional.of(read) : Optional.empty();
     Body body = representation.isPresent() ? Media.body(media) : new Body.None();
     SqlStatement main = WriteStatement.main(m, returning, representation, body);
     if (media instanceof MediaType.Plan plan) {

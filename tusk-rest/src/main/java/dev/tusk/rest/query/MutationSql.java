@@ -2,10 +2,28 @@ package dev.tusk.rest.query;
 
 import java.util.List;
 
-/** Renders a {@link Mutation} as CTEs ending in one named {@code rows}. */
+/**
+ * Renders a {@link Mutation} as CTEs ending in one named {@code rows}. An insert that merges on
+ * conflict first returns, in {@link #UPSERT}, each row with whether it is new ({@code xmax = 0}),
+ * and {@code rows} projects the row back out of it.
+ */
 final class MutationSql {
 
+  /** For an insert that merges on conflict: the returned rows, each with {@link #INSERTED}. */
+  static final String UPSERT = "pgrst_upsert";
+
+  /** The boolean column of {@link #UPSERT}: the row was inserted, not updated. */
+  static final String INSERTED = "pgrst_inserted";
+
+  private static final String ROW = "pgrst_row";
+
   private MutationSql() {}
+
+  /** Whether {@link #render} leaves {@link #UPSERT} behind for counting the inserted rows. */
+  static boolean tracksInserts(Mutation m) {
+    return m instanceof Mutation.Insert i
+        && i.onConflict().filter(Mutation.OnConflict::merge).isPresent();
+  }
 
   static void render(Sql sql, Mutation m, Returning returning, String rows) {
     switch (m) {
@@ -38,27 +56,39 @@ final class MutationSql {
   }
 
   private static void insert(Sql sql, Mutation.Insert insert, Returning returning, String rows) {
+    boolean track = tracksInserts(insert);
+    String target = track ? UPSERT : rows;
     List<Mutation.Batch> batches = insert.batches();
     if (batches.size() == 1) {
-      sql.ident(rows).raw(" AS (");
-      batch(sql, insert, batches.get(0), returning);
+      sql.ident(target).raw(" AS (");
+      batch(sql, insert, batches.get(0), returning, track);
       sql.raw(")");
-      return;
+    } else {
+      for (int i = 0; i < batches.size(); i++) {
+        sql.ident(target + "_" + (i + 1)).raw(" AS (");
+        batch(sql, insert, batches.get(i), returning, track);
+        sql.raw("), ");
+      }
+      sql.ident(target).raw(" AS (");
+      for (int i = 0; i < batches.size(); i++) {
+        sql.raw(i > 0 ? " UNION ALL " : "").raw("SELECT * FROM ").ident(target + "_" + (i + 1));
+      }
+      sql.raw(")");
     }
-    for (int i = 0; i < batches.size(); i++) {
-      sql.ident(rows + "_" + (i + 1)).raw(" AS (");
-      batch(sql, insert, batches.get(i), returning);
-      sql.raw("), ");
+    if (track) {
+      sql.raw(", ").ident(rows).raw(" AS (SELECT ");
+      switch (returning) {
+        case Returning.Rows r -> sql.raw("(").ident(ROW).raw(").*");
+        case Returning.Keys k when !k.columns().isEmpty() ->
+            sql.join(k.columns(), ", ", Sql::ident);
+        default -> sql.raw("1");
+      }
+      sql.raw(" FROM ").ident(UPSERT).raw(")");
     }
-    sql.ident(rows).raw(" AS (");
-    for (int i = 0; i < batches.size(); i++) {
-      sql.raw(i > 0 ? " UNION ALL " : "").raw("SELECT * FROM ").ident(rows + "_" + (i + 1));
-    }
-    sql.raw(")");
   }
 
   private static void batch(
-      Sql sql, Mutation.Insert insert, Mutation.Batch batch, Returning returning) {
+      Sql sql, Mutation.Insert insert, Mutation.Batch batch, Returning returning, boolean track) {
     sql.raw("INSERT INTO ").qualified(insert.table()).raw(" AS ").ident(insert.alias());
     List<String> columns = batch.columns();
     if (columns.isEmpty()) {
@@ -85,7 +115,19 @@ final class MutationSql {
                 sql.raw(" DO NOTHING");
               }
             });
-    returning(sql, insert.alias(), returning);
+    if (!track) {
+      returning(sql, insert.alias(), returning);
+      return;
+    }
+    // The whole row, so that a representation's * sees the table's columns and nothing more.
+    sql.raw(" RETURNING ");
+    switch (returning) {
+      case Returning.Rows r -> sql.ident(insert.alias()).raw(" AS ").ident(ROW);
+      case Returning.Keys k when !k.columns().isEmpty() ->
+          sql.join(k.columns(), ", ", (s, c) -> s.column(insert.alias(), c));
+      default -> sql.raw("1 AS ").ident(ROW);
+    }
+    sql.raw(", (").ident(insert.alias()).raw(".xmax = 0) AS ").ident(INSERTED);
   }
 
   private static void update(Sql sql, Mutation.Update u) {

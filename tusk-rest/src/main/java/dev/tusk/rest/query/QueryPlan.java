@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The Query stage's output, and all the Transaction stage runs besides the per-request settings.
  *
- * <p>{@code main} returns exactly one row with these columns, in this order:
+ * <p>{@code main} returns exactly one row with these seven columns, in this order:
  *
  * <ol>
  *   <li>{@code total} bigint, or NULL when no exact count was requested;
@@ -18,7 +18,10 @@ import java.util.Optional;
  *   <li>{@code response_headers} text or NULL: {@code current_setting('response.headers', true)}
  *       read after the statement's work (select it in the outermost query, over a CTE that does the
  *       work, so a function's {@code set_config} is visible);
- *   <li>{@code response_status} text or NULL: likewise {@code response.status}.
+ *   <li>{@code response_status} text or NULL: likewise {@code response.status};
+ *   <li>{@code inserted} bigint or NULL: for an insert that merges on conflict (PUT, {@code
+ *       resolution=merge-duplicates}), how many rows it inserted rather than updated ({@code xmax =
+ *       0}), which decides between 201 and 200; NULL for every other statement.
  * </ol>
  *
  * <p>Two exceptions to that shape, which the transaction stage must handle:

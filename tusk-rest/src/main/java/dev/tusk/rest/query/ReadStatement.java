@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The main statement of a read (table, view or function) in the six-column shape {@link QueryPlan}
- * documents: the rows in a CTE, aggregated into the body in the outer query, which also reads the
- * response GUCs after the rows (and so any function) were computed.
+ * The main statement of a read (table, view or function) in the seven-column shape {@link
+ * QueryPlan} documents: the rows in a CTE, aggregated into the body in the outer query, which also
+ * reads the response GUCs after the rows (and so any function) were computed.
  */
 public final class ReadStatement {
 
@@ -43,7 +43,7 @@ public final class ReadStatement {
 
   /**
    * {@code application/vnd.pgrst.plan}: EXPLAIN of the main statement. Its result is rows of plan
-   * text (one JSON document for FORMAT JSON), not the six columns.
+   * text (one JSON document for FORMAT JSON), not the seven columns.
    */
   public static SqlStatement explain(SqlStatement main, MediaType.Plan plan) {
     String format = plan.format() == MediaType.PlanFormat.JSON ? "JSON" : "TEXT";
@@ -53,7 +53,14 @@ public final class ReadStatement {
     return new SqlStatement("EXPLAIN (FORMAT " + format + extra + ") " + main.sql(), main.params());
   }
 
+  /** The last columns of every main statement: the response GUCs, then no insert count. */
   static void gucs(Sql sql) {
+    gucsBefore(sql);
+    sql.raw(", NULL::bigint AS inserted");
+  }
+
+  /** The response GUCs, for a statement that follows them with its own {@code inserted}. */
+  static void gucsBefore(Sql sql) {
     sql.raw("current_setting('response.headers', true) AS response_headers,");
     sql.raw(" current_setting('response.status', true) AS response_status");
   }

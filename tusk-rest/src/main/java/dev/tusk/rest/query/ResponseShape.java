@@ -18,8 +18,8 @@ import java.util.OptionalLong;
  * @param maxAffected {@code Prefer: max-affected=N} under handling=strict: more rows is PGRST124
  * @param preferenceApplied the value of the Preference-Applied header, one entry per preference
  * @param headOnly HEAD: headers as for GET, no body
- * @param schema the schema, echoed in Content-Profile when the request chose it by profile
- * @param echoProfile whether to send Content-Profile
+ * @param schema the schema, echoed in Content-Profile when it counts as negotiated by profile
+ * @param echoProfile whether to send Content-Profile (with the Content-Type of a body)
  */
 public record ResponseShape(
     ResponseKind kind,

@@ -29,14 +29,26 @@ public final class WriteStatement {
       sql.raw(") AS page_total, ");
       BodySql.render(sql, body, BODY);
       sql.raw(" AS body, NULL::text AS location, ");
-      ReadStatement.gucs(sql);
+      ReadStatement.gucsBefore(sql);
+      inserted(sql, mutation);
       return sql.raw(" FROM ").ident(BODY).raw(" AS _t").statement();
     }
     sql.raw(" SELECT NULL::bigint AS total, count(*) AS page_total, NULL::text AS body, ");
     location(sql, returning);
     sql.raw(" AS location, ");
-    ReadStatement.gucs(sql);
+    ReadStatement.gucsBefore(sql);
+    inserted(sql, mutation);
     return sql.raw(" FROM ").ident(ReadStatement.ROWS).raw(" AS _t").statement();
+  }
+
+  /** How many rows a merging insert added; NULL when the mutation does not track it. */
+  private static void inserted(Sql sql, Mutation mutation) {
+    if (MutationSql.tracksInserts(mutation)) {
+      sql.raw(", (SELECT count(*) FROM ").ident(MutationSql.UPSERT);
+      sql.raw(" WHERE ").ident(MutationSql.INSERTED).raw(") AS inserted");
+    } else {
+      sql.raw(", NULL::bigint AS inserted");
+    }
   }
 
   /** {@code id=eq.42[&k=eq.v]} for the first returned row, from its key columns. */

@@ -11,8 +11,9 @@ import java.util.Optional;
  * response): pure, so every URL the grammar admits is unit-testable.
  *
  * @param schema the schema the request addresses: the profile header's, or the default
- * @param schemaFromProfile whether Accept-Profile/Content-Profile chose it (then the response names
- *     it back in Content-Profile)
+ * @param schemaFromProfile whether the schema counts as negotiated by profile, so that the response
+ *     names it back in Content-Profile: Accept-Profile/Content-Profile chose it, or (as in
+ *     PostgREST) more than one schema is exposed and the default was taken
  * @param accept the Accept header's ranges, best first ({@code *}{@code /*} when absent)
  * @param negotiation {@code accept} matched against what the built-in handlers produce for this
  *     action; the planner renegotiates with {@link MediaNegotiator} when a function produces its

@@ -41,7 +41,8 @@ final class ApiRequestParser {
     return new ApiRequest(
         action,
         schema,
-        profile.isPresent(),
+        // With several schemas, PostgREST treats the default one as negotiated too.
+        profile.isPresent() || limits.schemas().size() != 1,
         query,
         preferences,
         accept,

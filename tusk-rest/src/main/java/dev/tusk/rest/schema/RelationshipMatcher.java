@@ -13,8 +13,8 @@ import java.util.Optional;
  * holds a single-column key on the origin side ({@code client_id(*)}). The optional hint narrows
  * the candidates to those whose constraint name, key column (either end of a single-column key) or
  * junction name it equals. A computed relationship (a function named like the target) overrides
- * detected ones. Tusk also embeds across exposed schemas: a relation in the origin's own schema
- * wins, so every embed that works in PostgREST resolves the same way here.
+ * detected ones. As in PostgREST, the target must be in the origin's schema: a foreign key to
+ * another schema, exposed or not, is no embed (PGRST200); a view in the origin's schema bridges it.
  */
 final class RelationshipMatcher {
 
@@ -23,8 +23,7 @@ final class RelationshipMatcher {
   static List<Relationship> candidates(
       QualifiedName from, List<Relationship> fromRels, String target, Optional<String> hint) {
     List<Relationship> computed = new ArrayList<>();
-    List<Relationship> sameSchema = new ArrayList<>();
-    List<Relationship> otherSchema = new ArrayList<>();
+    List<Relationship> detected = new ArrayList<>();
     for (Relationship r : fromRels) {
       if (r instanceof Relationship.Computed c) {
         if (hint.isEmpty() && c.function().name().equals(target)) {
@@ -32,14 +31,13 @@ final class RelationshipMatcher {
         }
         continue;
       }
-      if (matchesTarget(r, target) && hint.map(h -> matchesHint(r, h)).orElse(true)) {
-        (r.to().schema().equals(from.schema()) ? sameSchema : otherSchema).add(r);
+      if (r.to().schema().equals(from.schema())
+          && matchesTarget(r, target)
+          && hint.map(h -> matchesHint(r, h)).orElse(true)) {
+        detected.add(r);
       }
     }
-    if (!computed.isEmpty()) {
-      return List.copyOf(computed);
-    }
-    return List.copyOf(sameSchema.isEmpty() ? otherSchema : sameSchema);
+    return List.copyOf(computed.isEmpty() ? detected : computed);
   }
 
   static boolean matchesTarget(Relationship r, String target) {
@@ -74,7 +72,11 @@ final class RelationshipMatcher {
    */
   static Optional<String> suggestion(
       Map<QualifiedName, List<Relationship>> all, QualifiedName from, String target) {
-    List<Relationship> fromRels = all.getOrDefault(from, List.of());
+    List<Relationship> fromRels =
+        all.getOrDefault(from, List.of()).stream()
+            .filter(
+                r -> r instanceof Relationship.Computed || r.to().schema().equals(from.schema()))
+            .toList();
     if (fromRels.isEmpty()) {
       List<String> origins =
           all.keySet().stream()

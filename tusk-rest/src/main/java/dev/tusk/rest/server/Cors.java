@@ -3,7 +3,10 @@ package dev.tusk.rest.server;
 import dev.tusk.core.http.Headers;
 import dev.tusk.core.http.Request;
 import dev.tusk.core.http.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,14 +37,29 @@ final class Cors {
             .add("Access-Control-Allow-Origin", origin.get())
             .add("Access-Control-Allow-Credentials", "true")
             .add("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD")
-            .add(
-                "Access-Control-Allow-Headers",
-                r.headers()
-                    .first("Access-Control-Request-Headers")
-                    .orElse(
-                        "Authorization, Content-Type, Accept, Accept-Language, Content-Language"))
+            .add("Access-Control-Allow-Headers", allowHeaders(r))
             .add("Access-Control-Max-Age", "86400");
     return Response.of(200, h.build(), new byte[0]);
+  }
+
+  /**
+   * PostgREST's (wai-cors') list: Authorization, the requested headers, then the CORS-safelisted
+   * request headers not already named, e.g. {@code Authorization, Content-Type, Accept,
+   * Accept-Language, Content-Language} for a request asking for Content-Type.
+   */
+  static String allowHeaders(Request r) {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put("authorization", "Authorization");
+    for (String h : r.headers().first("Access-Control-Request-Headers").orElse("").split(",")) {
+      String name = h.strip();
+      if (!name.isEmpty()) {
+        names.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+      }
+    }
+    for (String safe : List.of("Content-Type", "Accept", "Accept-Language", "Content-Language")) {
+      names.putIfAbsent(safe.toLowerCase(Locale.ROOT), safe);
+    }
+    return String.join(", ", names.values());
   }
 
   static Response decorate(Request r, Response resp, List<String> allowed) {

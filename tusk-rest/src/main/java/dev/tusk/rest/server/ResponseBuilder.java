@@ -3,7 +3,6 @@ package dev.tusk.rest.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tusk.core.http.Headers;
 import dev.tusk.core.http.Response;
-import dev.tusk.rest.query.ResponseKind;
 import dev.tusk.rest.query.ResponseShape;
 import dev.tusk.rest.request.MediaType;
 import dev.tusk.rest.tx.TxResult;
@@ -51,48 +50,65 @@ public final class ResponseBuilder {
                   .withHeaders(Headers.of("Content-Range", "*/" + total.getAsLong())));
         }
         status =
-            shape.kind() == ResponseKind.RPC && r.body().isEmpty()
-                ? 204
-                : total.isPresent() && r.pageTotal() < total.getAsLong() && !shape.singular()
-                    ? 206
-                    : 200;
+            total.isPresent() && r.pageTotal() < total.getAsLong() && !shape.singular() ? 206 : 200;
         h.add("Content-Range", contentRange(shape.offset(), r.pageTotal(), total));
         withBody = true;
       }
+      case RPC_VOID -> {
+        status = 204;
+        h.add("Content-Range", contentRange(shape.offset(), r.pageTotal(), total));
+        withBody = false;
+      }
       case CREATE -> {
-        status = 201;
+        // A merging upsert that only replaced rows is 200, as in PostgREST 12.
+        status = r.inserted().isPresent() && r.inserted().getAsLong() == 0 ? 200 : 201;
         r.location()
             .filter(l -> shape.headersOnly())
             .ifPresent(l -> h.add("Location", path + "?" + l));
         // With Prefer: count=..., a write's count is the rows it affected, as in PostgREST.
-        h.add("Content-Range", shape.countRequested() ? "*/" + r.pageTotal() : "*/*");
+        h.add("Content-Range", rowCount(shape, r));
       }
-      case UPDATE, DELETE, UPSERT -> {
+      case UPSERT -> {
+        // PUT has no Content-Range; 201 when the row was new, 200 when it replaced one.
+        boolean created = r.inserted().isPresent() && r.inserted().getAsLong() > 0;
+        status = withBody ? (created ? 201 : 200) : 204;
+      }
+      case UPDATE -> {
         status = withBody ? 200 : 204;
         OptionalLong affected =
             shape.countRequested() ? OptionalLong.of(r.pageTotal()) : OptionalLong.empty();
         h.add("Content-Range", contentRange(0, r.pageTotal(), affected));
+      }
+      case DELETE -> {
+        status = withBody ? 200 : 204;
+        h.add("Content-Range", rowCount(shape, r));
       }
       default -> throw new IllegalStateException("unknown kind " + shape.kind());
     }
     if (!shape.preferenceApplied().isEmpty()) {
       h.add("Preference-Applied", String.join(", ", shape.preferenceApplied()));
     }
-    if (shape.echoProfile()) {
-      h.add("Content-Profile", shape.schema());
-    }
     status = applyGucs(r, h, status);
     Headers soFar = h.build();
     Headers.Builder fin = Headers.builder().addAll(soFar);
     byte[] body = new byte[0];
-    if (withBody && status != 204 && r.body().isPresent()) {
+    // Content-Type (and Content-Profile) come with a body, or with the headers of one for HEAD.
+    if (withBody && status != 204 && (r.body().isPresent() || shape.headOnly())) {
       if (!soFar.contains("Content-Type")) {
         fin.add("Content-Type", contentType(shape.media()));
       }
-      body = r.body().get().getBytes(StandardCharsets.UTF_8);
+      if (shape.echoProfile()) {
+        fin.add("Content-Profile", shape.schema());
+      }
+      body = r.body().map(b -> b.getBytes(StandardCharsets.UTF_8)).orElse(body);
     }
     // For HEAD the HTTP server sends the headers (and Content-Length) of this GET response only.
     return Response.of(status, fin.build(), body);
+  }
+
+  /** POST's and DELETE's Content-Range: no range, and the affected rows when a count was asked. */
+  private static String rowCount(ResponseShape shape, TxResult r) {
+    return shape.countRequested() ? "*/" + r.pageTotal() : "*/*";
   }
 
   /**

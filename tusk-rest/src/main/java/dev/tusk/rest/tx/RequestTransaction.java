@@ -116,7 +116,8 @@ public final class RequestTransaction {
           result.responseHeaders(),
           result.responseStatus(),
           result.estimatedTotal(),
-          commit);
+          commit,
+          result.inserted());
     } catch (SQLException e) {
       broken = isConnectionFailure(e);
       rollbackQuietly(c);
@@ -155,6 +156,8 @@ public final class RequestTransaction {
         }
         long total = rs.getLong(1);
         OptionalLong totalOpt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(total);
+        long inserted = rs.getLong(7);
+        OptionalLong insertedOpt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(inserted);
         return new TxResult(
             totalOpt,
             rs.getLong(2),
@@ -163,7 +166,8 @@ public final class RequestTransaction {
             Optional.ofNullable(rs.getString(5)).filter(s -> !s.isEmpty()),
             Optional.ofNullable(rs.getString(6)).filter(s -> !s.isEmpty()),
             estimate,
-            false);
+            false,
+            insertedOpt);
       }
     }
   }
@@ -219,7 +223,8 @@ public final class RequestTransaction {
           Optional.empty(),
           Optional.empty(),
           OptionalLong.empty(),
-          false);
+          false,
+          OptionalLong.empty());
     }
   }
 

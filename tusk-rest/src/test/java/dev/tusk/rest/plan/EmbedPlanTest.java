@@ -97,10 +97,10 @@ class EmbedPlanTest {
   }
 
   @Test
-  void crossSchemaEmbed() {
-    assertThat(rows(get("/articles?select=users(email)")))
-        .contains(
-            "FROM \"identity\".\"users\" AS \"users_1\" WHERE \"users_1\".\"id\" = \"articles\".\"owner_id\"");
+  void anEmbedAcrossSchemasIsPgrst200AsInPostgrest() {
+    PlanError e = error(() -> get("/articles?select=users(email)"));
+    assertThat(e.code()).isEqualTo("PGRST200");
+    assertThat(e.status()).isEqualTo(400);
   }
 
   @Test
@@ -303,12 +303,14 @@ class EmbedPlanTest {
   @Test
   void spreadInsideAToManyEmbedWithItsOwnFilter() {
     QueryPlan p =
-        get("/categories?select=articles(title,...users(email))&articles.users.email=like.*a*");
+        get(
+            "/categories?select=articles(title,...categories(name))"
+                + "&articles.categories.name=like.*a*");
     assertThat(rows(p))
         .contains(
-            "SELECT \"articles_1\".\"title\" AS \"title\", \"articles_1_users_1\".\"email\" AS \"email\"")
+            "SELECT \"articles_1\".\"title\" AS \"title\", \"articles_1_categories_1\".\"name\" AS \"name\"")
         .contains(
-            "FROM \"identity\".\"users\" AS \"users_1\" WHERE \"users_1\".\"id\" = \"articles_1\".\"owner_id\" AND \"users_1\".\"email\" like ?");
+            "FROM \"content\".\"categories\" AS \"categories_1\" WHERE \"categories_1\".\"id\" = \"articles_1\".\"category_id\" AND \"categories_1\".\"name\" like ?");
   }
 
   @Test

@@ -114,6 +114,7 @@ class RpcPlanTest {
   @Test
   void voidCallsReturnNoRowsAndNoBody() {
     QueryPlan p = send("POST", "/rpc/payment_required", "{}");
+    assertThat(p.shape().kind()).isEqualTo(ResponseKind.RPC_VOID);
     assertThat(p.main().sql())
         .isEqualTo(
             normal(
@@ -121,7 +122,7 @@ class RpcPlanTest {
                 WITH "pgrst_source" AS (SELECT FROM "content"."payment_required"() AS "payment_required"("payment_required"))
                 SELECT NULL::bigint AS total, 0::bigint AS page_total, NULL::text AS body, NULL::text AS location,
                 current_setting('response.headers', true) AS response_headers,
-                current_setting('response.status', true) AS response_status
+                current_setting('response.status', true) AS response_status, NULL::bigint AS inserted
                 FROM (SELECT count(*) FROM "pgrst_source") AS _t
                 """));
   }

@@ -17,7 +17,8 @@ class WritePlanTest {
 
   private static final String TAIL =
       " current_setting('response.headers', true) AS response_headers,"
-          + " current_setting('response.status', true) AS response_status FROM \"pgrst_source\" AS _t";
+          + " current_setting('response.status', true) AS response_status,"
+          + " NULL::bigint AS inserted FROM \"pgrst_source\" AS _t";
 
   @Test
   void insertIsOneJsonParameterPopulatedIntoTheTablesRowType() {
@@ -147,6 +148,7 @@ class WritePlanTest {
 
   @Test
   void upserts() {
+    // A merge also reports which rows were new (xmax = 0): 201 or 200 depends on it.
     assertThat(
             send(
                     "POST",
@@ -157,7 +159,23 @@ class WritePlanTest {
                 .main()
                 .sql())
         .contains(
-            "ON CONFLICT (\"id\") DO UPDATE SET \"id\" = EXCLUDED.\"id\", \"name\" = EXCLUDED.\"name\" RETURNING 1");
+            "WITH \"pgrst_upsert\" AS (INSERT INTO \"content\".\"labels\" AS \"labels\"",
+            "ON CONFLICT (\"id\") DO UPDATE SET \"id\" = EXCLUDED.\"id\", \"name\" = EXCLUDED.\"name\""
+                + " RETURNING 1 AS \"pgrst_row\", (\"labels\".xmax = 0) AS \"pgrst_inserted\"),"
+                + " \"pgrst_source\" AS (SELECT 1 FROM \"pgrst_upsert\")",
+            "(SELECT count(*) FROM \"pgrst_upsert\" WHERE \"pgrst_inserted\") AS inserted");
+    assertThat(
+            send(
+                    "POST",
+                    "/labels?select=name",
+                    "{\"id\":1,\"name\":\"x\"}",
+                    "Prefer",
+                    "resolution=merge-duplicates,return=representation")
+                .main()
+                .sql())
+        .contains(
+            " RETURNING \"labels\" AS \"pgrst_row\", (\"labels\".xmax = 0) AS \"pgrst_inserted\"),"
+                + " \"pgrst_source\" AS (SELECT (\"pgrst_row\").* FROM \"pgrst_upsert\")");
     assertThat(
             send(
                     "POST",

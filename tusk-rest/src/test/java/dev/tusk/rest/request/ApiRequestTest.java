@@ -81,7 +81,8 @@ class ApiRequestTest {
             "application/vnd.pgrst.object+json");
     assertThat(r.action()).isEqualTo(new Action.Read("articles", false));
     assertThat(r.schema()).isEqualTo("content");
-    assertThat(r.schemaFromProfile()).isFalse();
+    // Two schemas are exposed, so the default counts as negotiated, as in PostgREST.
+    assertThat(r.schemaFromProfile()).isTrue();
     assertThat(r.query().select()).containsExactly(col("id"), embed("comments", col("id")));
     assertThat(r.query().root().filters()).containsExactly(filter("id", cmp(Operator.EQ, "1")));
     assertThat(r.query().node(EmbedPath.of("comments")).range())
@@ -106,6 +107,12 @@ class ApiRequestTest {
     assertThat(send("PATCH", "/users", "Accept-Profile", "media").schema()).isEqualTo("content");
     assertThat(send("OPTIONS", "/users", "Accept-Profile", "identity").schema())
         .isEqualTo("identity");
+
+    // With one schema exposed, only a profile header makes the response name it.
+    RequestLimits single = RequestLimits.defaults(List.of("content"));
+    assertThat(send("GET", "/users", single, null).schemaFromProfile()).isFalse();
+    assertThat(send("GET", "/users", single, null, "Accept-Profile", "content").schemaFromProfile())
+        .isTrue();
   }
 
   @Test

@@ -327,8 +327,10 @@ class HostileRequestsIT {
               "identity",
               "Authorization",
               "Bearer " + token);
-      JsonNode n = assertProblem(401, "PGRST303", read);
-      assertThat(n.get("message").asText()).contains("role");
+      JsonNode n = assertProblem(403, "42501", read);
+      assertThat(n.get("message").asText())
+          .isEqualTo("permission denied to set role \"" + role + "\"");
+      assertThat(read.headers().firstValue("WWW-Authenticate")).isEmpty();
       assertThat(read.body()).doesNotContain("alice@example.com");
       HttpResponse<String> write =
           post(
@@ -338,9 +340,9 @@ class HostileRequestsIT {
               "Bearer " + token,
               "Content-Type",
               JSON_TYPE);
-      assertProblem(401, "PGRST303", write);
+      assertProblem(403, "42501", write);
       HttpResponse<String> rpc = get("/rpc/whoami", "Authorization", "Bearer " + token);
-      assertProblem(401, "PGRST303", rpc);
+      assertProblem(403, "42501", rpc);
     }
     assertThat(count("SELECT count(*) FROM content.labels WHERE id = 92")).isZero();
   }

@@ -41,7 +41,8 @@ class ResponseBuilderTest {
         Optional.empty(),
         Optional.empty(),
         OptionalLong.empty(),
-        true);
+        true,
+        OptionalLong.empty());
   }
 
   static String body(Response r) {
@@ -107,7 +108,8 @@ class ResponseBuilderTest {
             Optional.empty(),
             Optional.empty(),
             OptionalLong.empty(),
-            true);
+            true,
+            OptionalLong.empty());
     Response headers =
         ResponseBuilder.build(
             shape(ResponseKind.CREATE, 0, false, true), withLocation, "/articles");
@@ -177,7 +179,8 @@ class ResponseBuilderTest {
             Optional.of("[{\"X-Custom\": \"yes\"}, {\"Content-Type\": \"text/plain\"}]"),
             Optional.of("418"),
             OptionalLong.empty(),
-            true);
+            true,
+            OptionalLong.empty());
     Response resp = ResponseBuilder.build(shape(ResponseKind.RPC, 0, true, false), r, "/rpc/f");
     assertThat(resp.status()).isEqualTo(418);
     assertThat(resp.headers().first("X-Custom")).hasValue("yes");
@@ -196,7 +199,8 @@ class ResponseBuilderTest {
               Optional.of(bad),
               Optional.empty(),
               OptionalLong.empty(),
-              true);
+              true,
+              OptionalLong.empty());
       assertThatThrownBy(
               () -> ResponseBuilder.build(shape(ResponseKind.RPC, 0, true, false), r, "/rpc/f"))
           .isInstanceOfSatisfying(
@@ -211,7 +215,8 @@ class ResponseBuilderTest {
             Optional.empty(),
             Optional.of("99x"),
             OptionalLong.empty(),
-            true);
+            true,
+            OptionalLong.empty());
     assertThatThrownBy(
             () ->
                 ResponseBuilder.build(shape(ResponseKind.RPC, 0, true, false), badStatus, "/rpc/f"))
@@ -220,10 +225,132 @@ class ResponseBuilderTest {
   }
 
   @Test
-  void voidFunctionsAre204() throws Exception {
+  void voidFunctionsAre204AndOthersAre200EvenWithoutABody() throws Exception {
     Response r =
         ResponseBuilder.build(
-            shape(ResponseKind.RPC, 0, true, false), result(null, 0, null), "/rpc/f");
+            shape(ResponseKind.RPC_VOID, 0, true, false), result(null, 0, null), "/rpc/f");
     assertThat(r.status()).isEqualTo(204);
+    assertThat(r.headers().first("Content-Type")).isEmpty();
+    // HEAD of a function with a result: no body, but the status and headers of its GET.
+    Response head = ResponseBuilder.build(headShape(ResponseKind.RPC), result(null, 1, null), "/f");
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.headers().first("Content-Type")).hasValue("application/json; charset=utf-8");
+  }
+
+  static ResponseShape headShape(ResponseKind kind) {
+    return new ResponseShape(
+        kind,
+        new MediaType.Json(),
+        false,
+        0,
+        true,
+        false,
+        false,
+        OptionalLong.empty(),
+        List.of(),
+        true,
+        "content",
+        true);
+  }
+
+  static TxResult upserted(long rows, long inserted, String body) {
+    return new TxResult(
+        OptionalLong.empty(),
+        rows,
+        Optional.ofNullable(body),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        OptionalLong.empty(),
+        true,
+        OptionalLong.of(inserted));
+  }
+
+  @Test
+  void putIs201WhenItInsertedAnd200WhenItReplacedWithoutAContentRange() throws Exception {
+    Response created =
+        ResponseBuilder.build(
+            shape(ResponseKind.UPSERT, 0, true, false), upserted(1, 1, "[{}]"), "/a");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.headers().first("Content-Range")).isEmpty();
+    Response replaced =
+        ResponseBuilder.build(
+            shape(ResponseKind.UPSERT, 0, true, false), upserted(1, 0, "[{}]"), "/a");
+    assertThat(replaced.status()).isEqualTo(200);
+    Response minimal =
+        ResponseBuilder.build(
+            shape(ResponseKind.UPSERT, 0, false, false), upserted(1, 1, null), "/a");
+    assertThat(minimal.status()).isEqualTo(204);
+  }
+
+  @Test
+  void aMergingPostThatInsertedNothingIs200() throws Exception {
+    assertThat(
+            ResponseBuilder.build(
+                    shape(ResponseKind.CREATE, 0, true, false), upserted(2, 0, "[{},{}]"), "/a")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            ResponseBuilder.build(
+                    shape(ResponseKind.CREATE, 0, true, false), upserted(2, 1, "[{},{}]"), "/a")
+                .status())
+        .isEqualTo(201);
+    // Without a merge the statement reports no insert count: always 201.
+    assertThat(
+            ResponseBuilder.build(
+                    shape(ResponseKind.CREATE, 0, true, false), result(null, 0, "[]"), "/a")
+                .status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void deleteShowsNoRangeOnlyTheCount() throws Exception {
+    Response plain =
+        ResponseBuilder.build(
+            shape(ResponseKind.DELETE, 0, false, false), result(null, 2, null), "/a");
+    assertThat(plain.headers().first("Content-Range")).hasValue("*/*");
+    ResponseShape counted =
+        new ResponseShape(
+            ResponseKind.DELETE,
+            new MediaType.Json(),
+            false,
+            0,
+            true,
+            false,
+            true,
+            OptionalLong.empty(),
+            List.of("count=exact"),
+            false,
+            "content",
+            false);
+    assertThat(
+            ResponseBuilder.build(counted, result(null, 2, "[{},{}]"), "/a")
+                .headers()
+                .first("Content-Range"))
+        .hasValue("*/2");
+  }
+
+  @Test
+  void contentProfileComesWithABodyOnly() throws Exception {
+    ResponseShape minimalWrite =
+        new ResponseShape(
+            ResponseKind.CREATE,
+            new MediaType.Json(),
+            false,
+            0,
+            false,
+            false,
+            false,
+            OptionalLong.empty(),
+            List.of(),
+            false,
+            "identity",
+            true);
+    Response created = ResponseBuilder.build(minimalWrite, result(null, 1, null), "/users");
+    assertThat(created.headers().first("Content-Profile")).isEmpty();
+    assertThat(created.headers().first("Content-Type")).isEmpty();
+    Response read =
+        ResponseBuilder.build(headShape(ResponseKind.READ), result(null, 3, null), "/a");
+    assertThat(read.headers().first("Content-Profile")).hasValue("content");
   }
 }
