@@ -80,23 +80,6 @@ public final class AuthError extends RuntimeException {
     return new AuthError("PGRST303", 401, message, details, hint, invalidToken(message));
   }
 
-  /**
-   * A token naming a role the API never switches to (the superuser, the login role itself), refused
-   * before any {@code SET ROLE}. The answer is the one PostgreSQL gives PostgREST for a role its
-   * login role may not take: 403, SQLSTATE 42501, {@code permission denied to set role}.
-   */
-  static AuthError roleRefused(String role) {
-    return new AuthError(
-        "42501",
-        403,
-        "permission denied to set role \"" + role + "\"",
-        "the token's role \""
-            + CompactJws.printable(role)
-            + "\" is one this API never switches to (the superuser or api.user itself)",
-        "issue tokens for an API role (one granted to the authenticator, not the superuser)",
-        null);
-  }
-
   public String code() {
     return code;
   }
@@ -113,7 +96,7 @@ public final class AuthError extends RuntimeException {
     return Optional.ofNullable(hint);
   }
 
-  /** The value of the {@code WWW-Authenticate} response header; null for a 403. */
+  /** The value of the {@code WWW-Authenticate} response header. */
   public String wwwAuthenticate() {
     return wwwAuthenticate;
   }

@@ -23,10 +23,10 @@ import java.util.Set;
 public final class JwtVerifier {
 
   /**
-   * {@code refusedRoles}: roles a token may never name, refused before the database is asked (the
-   * wiring passes the superuser and the authenticator) with the 403 and 42501 that PostgreSQL's SET
-   * ROLE gives PostgREST for a role it may not take, even where SET ROLE would succeed. {@code
-   * cacheEntries}: verified-token cache size; 0 disables it.
+   * {@code refusedRoles}: roles a token may never name, answered with PGRST303 before the database
+   * is asked (the wiring passes the superuser and the authenticator, so such a token is a 401 with
+   * a PGRST code rather than a 42501 from SET ROLE). {@code cacheEntries}: verified-token cache
+   * size; 0 disables it.
    */
   public record Options(Set<String> refusedRoles, int cacheEntries) {
     public static final Options DEFAULT = new Options(Set.of(), 1000);
@@ -165,7 +165,12 @@ public final class JwtVerifier {
     }
     String role = node.textValue();
     if (options.refusedRoles().contains(role)) {
-      throw AuthError.roleRefused(role);
+      throw AuthError.claims(
+          "JWT role is not allowed",
+          "the token's role \""
+              + CompactJws.printable(role)
+              + "\" is one this API never switches to",
+          "issue tokens for an API role (one granted to the authenticator, not the superuser)");
     }
     return role;
   }

@@ -106,7 +106,11 @@ class RestServerIT {
   void badTokensAre401WithWwwAuthenticate() throws Exception {
     String forged = token(Map.of("role", "api_user", "sub", ALICE)) + "x";
     for (String t :
-        List.of(forged, "garbage", token(Map.of("role", "api_user", "exp", 1000000000)))) {
+        List.of(
+            forged,
+            "garbage",
+            token(Map.of("role", "postgres", "sub", ALICE)),
+            token(Map.of("role", "api_user", "exp", 1000000000)))) {
       HttpResponse<String> r =
           send("GET", "/articles?select=id", Map.of("Authorization", "Bearer " + t), null);
       assertThat(r.statusCode()).as(t + " -> " + r.body()).isEqualTo(401);
