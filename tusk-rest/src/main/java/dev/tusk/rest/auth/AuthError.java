@@ -75,6 +75,17 @@ public final class AuthError extends RuntimeException {
         "Bearer");
   }
 
+  /**
+   * A token naming a role the API never switches to (the superuser, the login role itself): 401
+   * PGRST303 before any {@code SET ROLE}, whatever the role memberships would allow.
+   */
+  public static AuthError refusedRole(String role) {
+    return claims(
+        "JWT role is not allowed",
+        "the token's role \"" + CompactJws.printable(role) + "\" is one this API never switches to",
+        "issue tokens for an API role (one granted to the authenticator, not the superuser)");
+  }
+
   /** PGRST303: the signature is good but a claim (exp, nbf, iat, aud, role) is not acceptable. */
   static AuthError claims(String message, String details, String hint) {
     return new AuthError("PGRST303", 401, message, details, hint, invalidToken(message));

@@ -165,12 +165,7 @@ public final class JwtVerifier {
     }
     String role = node.textValue();
     if (options.refusedRoles().contains(role)) {
-      throw AuthError.claims(
-          "JWT role is not allowed",
-          "the token's role \""
-              + CompactJws.printable(role)
-              + "\" is one this API never switches to",
-          "issue tokens for an API role (one granted to the authenticator, not the superuser)");
+      throw AuthError.refusedRole(role);
     }
     return role;
   }

@@ -100,7 +100,8 @@ final class CacheBuilder {
             .toList();
     return new SchemaCache(
             catalog.schemas(), tables, routines, relationships, loadedAt, loadDuration, warnings)
-        .withTimezones(catalog.timezones());
+        .withTimezones(catalog.timezones())
+        .withSuperusers(catalog.superusers());
   }
 
   /** One exposure per base table the view shows columns of; the first view column wins. */

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param unreadableViews views whose stored query could not be parsed (they get no relationships)
  * @param routines the functions of the exposed schemas
  * @param timezones the names in {@code pg_timezone_names}, which {@code Prefer: timezone} may name
+ * @param superusers the roles with {@code rolsuper}, which no token may name
  */
 record Catalog(
     List<String> schemas,
@@ -29,7 +30,8 @@ record Catalog(
     Map<Long, Map<Integer, ColumnOrigin>> viewColumns,
     Set<Long> unreadableViews,
     List<RoutineRow> routines,
-    Set<String> timezones) {
+    Set<String> timezones,
+    Set<String> superusers) {
 
   Catalog {
     schemas = List.copyOf(schemas);
@@ -41,6 +43,7 @@ record Catalog(
     unreadableViews = Set.copyOf(unreadableViews);
     routines = List.copyOf(routines);
     timezones = Set.copyOf(timezones);
+    superusers = Set.copyOf(superusers);
   }
 
   /** {@code updatableFlags} is {@code pg_relation_is_updatable}: 4 update, 8 insert, 16 delete. */

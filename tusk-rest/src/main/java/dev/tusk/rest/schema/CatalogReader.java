@@ -62,12 +62,14 @@ final class CatalogReader {
         views(schemas),
         unreadableViews,
         new RoutineRows().read(connection, texts(schemas)),
-        timezones());
+        names(CatalogSql.TIMEZONES),
+        names(CatalogSql.SUPERUSERS));
   }
 
-  private Set<String> timezones() throws SQLException {
+  /** The first column of {@code sql}'s rows. */
+  private Set<String> names(String sql) throws SQLException {
     Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = connection.prepareStatement(CatalogSql.TIMEZONES);
+    try (PreparedStatement ps = connection.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(rs.getString(1));

@@ -16,6 +16,8 @@ final class CatalogSql {
   /** The time zone names {@code Prefer: timezone} accepts, as PostgREST reads them. */
   static final String TIMEZONES = "SELECT name FROM pg_catalog.pg_timezone_names";
 
+  static final String SUPERUSERS = "SELECT rolname FROM pg_catalog.pg_roles WHERE rolsuper";
+
   static final String MISSING_SCHEMAS =
       """
       SELECT s.name FROM pg_catalog.unnest(?::text[]) WITH ORDINALITY AS s(name, ord)

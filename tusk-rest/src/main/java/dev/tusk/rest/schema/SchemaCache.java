@@ -26,6 +26,7 @@ public final class SchemaCache {
   private final Duration loadDuration;
   private final List<String> warnings;
   private final Set<String> timezones;
+  private final Set<String> superusers;
 
   public SchemaCache(
       List<String> schemas,
@@ -56,9 +57,10 @@ public final class SchemaCache {
     this.routines = SchemaIndex.routinesByName(routines, this::requireExposed);
     this.relationships = SchemaIndex.relationshipsByOrigin(relationships, this.tables.keySet());
     this.timezones = Set.of();
+    this.superusers = Set.of();
   }
 
-  private SchemaCache(SchemaCache base, Set<String> timezones) {
+  private SchemaCache(SchemaCache base, Set<String> timezones, Set<String> superusers) {
     this.schemas = base.schemas;
     this.warnings = base.warnings;
     this.loadedAt = base.loadedAt;
@@ -67,11 +69,25 @@ public final class SchemaCache {
     this.routines = base.routines;
     this.relationships = base.relationships;
     this.timezones = Set.copyOf(timezones);
+    this.superusers = Set.copyOf(superusers);
   }
 
   /** This cache, knowing {@code timezones} (the names in {@code pg_timezone_names}). */
   public SchemaCache withTimezones(Set<String> timezones) {
-    return new SchemaCache(this, timezones);
+    return new SchemaCache(this, timezones, superusers);
+  }
+
+  /** This cache, knowing the database's superusers ({@code rolsuper}), which no token may name. */
+  public SchemaCache withSuperusers(Set<String> superusers) {
+    return new SchemaCache(this, timezones, superusers);
+  }
+
+  /**
+   * Whether {@code role} is a superuser of the database. Under {@code tusk serve rest} against a
+   * server Tusk does not manage, the config does not know the superuser's name; the catalog does.
+   */
+  public boolean isSuperuser(String role) {
+    return superusers.contains(role);
   }
 
   /**

@@ -163,6 +163,9 @@ public final class RestHandler implements Handler {
     } catch (AuthError e) {
       throw new ApiFailure(Problems.of(e));
     }
+    if (auth instanceof AuthResult.Authenticated a && cache.isSuperuser(a.role())) {
+      throw new ApiFailure(Problems.of(AuthError.refusedRole(a.role())));
+    }
     RequestContext ctx = context(request, api, auth);
     facts.role = ctx.role();
     QueryPlan plan;

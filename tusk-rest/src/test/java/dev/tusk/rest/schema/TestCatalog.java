@@ -165,7 +165,16 @@ final class TestCatalog {
 
   Catalog catalog(List<String> schemas) {
     return new Catalog(
-        schemas, relations, columns, keys, foreignKeys, views, unreadable, routines, Set.of());
+        schemas,
+        relations,
+        columns,
+        keys,
+        foreignKeys,
+        views,
+        unreadable,
+        routines,
+        Set.of(),
+        Set.of());
   }
 
   SchemaCache build(String... schemas) {

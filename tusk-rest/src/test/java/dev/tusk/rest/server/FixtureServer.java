@@ -53,6 +53,13 @@ final class FixtureServer {
    * is {@code api.plan_enabled}.
    */
   static RestServer serve(TestDatabase db, boolean planEnabled) {
+    return serve(db, planEnabled, Set.of("postgres", "authenticator"));
+  }
+
+  /**
+   * As {@link #serve(TestDatabase, boolean)}, with the roles the wiring tells the API to refuse.
+   */
+  static RestServer serve(TestDatabase db, boolean planEnabled, Set<String> refusedRoles) {
     ApiConfig api =
         new ApiConfig(
             true,
@@ -80,7 +87,7 @@ final class FixtureServer {
         api,
         () -> auth.open(db.name(), Map.of("stringtype", "unspecified")),
         new PlannerStage(api),
-        Set.of("postgres", "authenticator"),
+        refusedRoles,
         TuskLog.silent(Clock.systemUTC()),
         Clock.systemUTC());
   }
