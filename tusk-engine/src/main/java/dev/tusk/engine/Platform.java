@@ -137,7 +137,7 @@ public final class Platform implements AutoCloseable {
                   out.family(
                           "tusk_ready",
                           PromText.Type.GAUGE,
-                          "1 when PostgreSQL accepts connections and bootstrap has finished")
+                          "1 when /ready answers 200: PostgreSQL accepts connections, bootstrap finished, components ready")
                       .sample("tusk_ready", health.ready() ? 1 : 0);
                   for (java.util.function.Consumer<PromText> more : extraMetrics) {
                     more.accept(out);
