@@ -3,7 +3,6 @@ package dev.tusk.cli.migrate;
 import dev.tusk.cli.Cli;
 import dev.tusk.cli.ConfigFileOption;
 import dev.tusk.migrate.MigrationSet;
-import dev.tusk.migrate.drift.Drift;
 import dev.tusk.migrate.drift.DriftResult;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,16 +46,7 @@ public final class MigrateDrift implements Callable<Integer> {
     MigrateProject project = MigrateProject.load(cli, config);
     MigrationSet files = project.scan();
     ScratchWiring wiring = ScratchWiring.of(project, Optional.ofNullable(scratchUrl));
-    DriftResult result =
-        new Drift(
-                files,
-                wiring.target(),
-                project.migrations().database(),
-                project.migrations().asRole(),
-                wiring.scratch(),
-                wiring.preparer(),
-                cli.clock())
-            .run();
+    DriftResult result = wiring.drift(files).run();
     Reports.print(cli, result.toText(), result.toJsonText(), json);
     return result.drift() ? 1 : 0;
   }

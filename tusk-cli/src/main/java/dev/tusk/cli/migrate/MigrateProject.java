@@ -53,7 +53,11 @@ public record MigrateProject(Cli cli, TuskConfig config, MigrationsConfig migrat
 
   /** Scans the files, then prepares a migrator; nothing connects until an operation runs. */
   public Migrator migrator(Access access) {
-    MigrationSet files = scan();
+    return migrator(access, scan());
+  }
+
+  /** A migrator over files the caller has already scanned (so they are read once). */
+  public Migrator migrator(Access access, MigrationSet files) {
     Connector superuser = LocalServer.connector(config, Optional.empty());
     ConnectionSource source = ServerSource.of(superuser, migrations.database());
     if (access == Access.WRITE) {

@@ -6,7 +6,6 @@ import dev.tusk.cli.ConfigFileOption;
 import dev.tusk.core.error.ConfigException;
 import dev.tusk.migrate.MigrationSet;
 import dev.tusk.migrate.ValidateResult;
-import dev.tusk.migrate.drift.Replay;
 import dev.tusk.migrate.drift.ReplayResult;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,24 +65,19 @@ public final class MigrateValidate implements Callable<Integer> {
     }
     MigrateProject project = MigrateProject.load(cli, config);
     boolean outOfOrder = allowOutOfOrder || project.migrations().allowOutOfOrder();
-    if (!replay) {
-      ValidateResult result = project.migrator(MigrateProject.Access.READ).validate(outOfOrder);
+    MigrationSet files = project.scan();
+    // A bad --scratch-url is a usage error (exit 2) before anything connects.
+    Optional<ScratchWiring> wiring =
+        replay
+            ? Optional.of(ScratchWiring.of(project, Optional.ofNullable(scratchUrl)))
+            : Optional.empty();
+    ValidateResult result =
+        project.migrator(MigrateProject.Access.READ, files).validate(outOfOrder);
+    if (wiring.isEmpty()) {
       Reports.print(cli, result, json);
       return result.ok() ? 0 : 1;
     }
-    MigrationSet files = project.scan();
-    ScratchWiring wiring = ScratchWiring.of(project, Optional.ofNullable(scratchUrl));
-    ValidateResult result = project.migrator(MigrateProject.Access.READ).validate(outOfOrder);
-    ReplayResult replayed =
-        new Replay(
-                files,
-                wiring.target(),
-                project.migrations().database(),
-                project.migrations().asRole(),
-                wiring.scratch(),
-                wiring.preparer(),
-                cli.clock())
-            .run();
+    ReplayResult replayed = wiring.get().replay(files).run();
     boolean ok = result.ok() && replayed.ok();
     ObjectNode doc = result.toJson();
     doc.put("ok", ok);

@@ -12,10 +12,14 @@ import dev.tusk.engine.init.SecretStore;
 import dev.tusk.engine.sql.Connector;
 import dev.tusk.engine.sql.Endpoint;
 import dev.tusk.migrate.ConnectionSource;
+import dev.tusk.migrate.MigrationSet;
+import dev.tusk.migrate.drift.Drift;
+import dev.tusk.migrate.drift.Replay;
 import dev.tusk.migrate.drift.Scratch;
 import dev.tusk.migrate.drift.ScratchPreparer;
 import dev.tusk.migrate.drift.ScratchUrl;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -30,7 +34,13 @@ import java.util.Optional;
  * settings, like the rest of {@code tusk migrate}; otherwise with the URL's user, password and
  * sslmode.
  */
-record ScratchWiring(ConnectionSource target, Scratch scratch, ScratchPreparer preparer) {
+record ScratchWiring(
+    ConnectionSource target,
+    Scratch scratch,
+    ScratchPreparer preparer,
+    String database,
+    String asRole,
+    Clock clock) {
 
   static ScratchWiring of(MigrateProject project, Optional<String> scratchUrl) {
     Optional<ScratchUrl> url = scratchUrl.map(ScratchUrl::parse);
@@ -42,7 +52,23 @@ record ScratchWiring(ConnectionSource target, Scratch scratch, ScratchPreparer p
     Scratch scratch =
         url.map(u -> Scratch.given(server::open, u.database(), u.shown()))
             .orElseGet(() -> Scratch.create(server::open, new SecureRandom()));
-    return new ScratchWiring(target, scratch, preparer(project.cli(), cfg, m, server));
+    return new ScratchWiring(
+        target,
+        scratch,
+        preparer(project.cli(), cfg, m, server),
+        m.database(),
+        m.asRole(),
+        project.cli().clock());
+  }
+
+  /** {@code tusk migrate drift} over {@code files}. */
+  Drift drift(MigrationSet files) {
+    return new Drift(files, target, database, asRole, scratch, preparer, clock);
+  }
+
+  /** {@code tusk migrate validate --replay} over {@code files}. */
+  Replay replay(MigrationSet files) {
+    return new Replay(files, target, database, asRole, scratch, preparer, clock);
   }
 
   private static Connector connector(Cli cli, TuskConfig cfg, Connector superuser, ScratchUrl u) {
